@@ -1,0 +1,13 @@
+package dev.hookline.application.port.in;
+
+import dev.hookline.application.port.out.Users.User;
+import dev.hookline.domain.account.AccountId;
+import java.util.Optional;
+
+/** Who is calling: an API key's account, or a web user by e-mail and password. */
+public interface AuthenticateUseCase {
+
+    Optional<AccountId> accountOfApiKey(String key);
+
+    Optional<User> login(String email, String password);
+}

@@ -1,0 +1,9 @@
+package dev.hookline.application.port.in;
+
+import dev.hookline.domain.account.AccountId;
+
+/** Deletes an endpoint with its deliveries and their log. */
+public interface DeleteEndpointUseCase {
+
+    Result<Void> delete(AccountId account, String endpointId);
+}

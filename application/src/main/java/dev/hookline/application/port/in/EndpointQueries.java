@@ -1,0 +1,18 @@
+package dev.hookline.application.port.in;
+
+import dev.hookline.application.port.out.Deliveries.Stats;
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.endpoint.Endpoint;
+import java.util.List;
+
+/** Reads endpoints with what the list and detail pages show about them. */
+public interface EndpointQueries {
+
+    /** @param held deliveries queued while the endpoint is disabled */
+    record EndpointView(Endpoint endpoint, Stats stats, long held) {
+    }
+
+    List<EndpointView> list(AccountId account);
+
+    Result<EndpointView> get(AccountId account, String endpointId);
+}

@@ -1,0 +1,19 @@
+package dev.hookline.application.port.in;
+
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.endpoint.Endpoint;
+import java.util.List;
+
+/**
+ * Changes an endpoint. Disabling holds its pending deliveries; enabling releases every held
+ * delivery to be sent.
+ */
+public interface UpdateEndpointUseCase {
+
+    /** {@code null} fields are left as they are. */
+    record UpdateEndpointCommand(String url, List<String> events, String description, Boolean enabled,
+                                 Integer rateLimit) {
+    }
+
+    Result<Endpoint> update(AccountId account, String endpointId, UpdateEndpointCommand command);
+}

@@ -1,0 +1,14 @@
+package dev.hookline.application.port.out;
+
+import dev.hookline.domain.delivery.Attempt;
+import dev.hookline.domain.delivery.DeliveryId;
+import java.util.List;
+
+/** The attempt log. Append-only. */
+public interface Attempts {
+
+    void addAll(List<Attempt> attempts);
+
+    /** Oldest first. */
+    List<Attempt> ofDelivery(DeliveryId delivery);
+}

@@ -1,0 +1,85 @@
+package dev.hookline.application.port.out;
+
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.event.EventTypeName;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deliveries and their due queue. Every status change made here follows the transitions of
+ * {@link Delivery}; bulk operations are compare-and-set on the status, so they are safe with
+ * several dispatchers on one database.
+ */
+public interface Deliveries {
+
+    void addAll(List<Delivery> deliveries);
+
+    Optional<Delivery> find(AccountId account, DeliveryId id);
+
+    /**
+     * Claims up to {@code limit} deliveries that are claimable at {@code now} (due, or SENDING with
+     * an expired lease), oldest due first, skipping the {@code excluded} endpoints: they become
+     * SENDING with a lease until {@code leaseUntil}. Must be called inside a transaction; never
+     * returns a delivery another caller claimed.
+     */
+    List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded);
+
+    /**
+     * Stores the outcome of sent deliveries (status SUCCEEDED/RETRYING/FAILED/HELD): each row is
+     * updated only if it is still SENDING. Returns how many were updated.
+     */
+    int completeAll(List<Delivery> completed);
+
+    /** Stores {@code delivery} if its stored status is still {@code expected}. */
+    boolean update(Delivery delivery, DeliveryStatus expected);
+
+    /** PENDING/RETRYING → HELD for a disabled endpoint. */
+    int holdAll(EndpointId endpoint, Instant now);
+
+    /** HELD → PENDING, due now, for an enabled endpoint. */
+    int releaseHeld(EndpointId endpoint, Instant now);
+
+    /** FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt (trigger MANUAL). */
+    int retryFailed(EndpointId endpoint, Instant since, Instant now);
+
+    /** HELD deliveries created before {@code cutoff} → EXPIRED, at most {@code limit}. */
+    int expireHeld(Instant cutoff, Instant now, int limit);
+
+    /** Deletes up to {@code limit} terminal deliveries (with their attempts) created before {@code cutoff}. */
+    int purge(Instant cutoff, int limit);
+
+    /** The earliest time a delivery becomes claimable, if any is waiting. */
+    Optional<Instant> nextDueAt();
+
+    /** Filters for the delivery log; {@code null} means any. */
+    record Filter(DeliveryStatus status, EventTypeName eventType) {
+        public static Filter any() {
+            return new Filter(null, null);
+        }
+    }
+
+    /** An endpoint's deliveries, newest first. */
+    Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page);
+
+    /** How many deliveries of the endpoint are in each status. */
+    Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);
+
+    /** Per endpoint of the account: delivered / finished deliveries since {@code since}, and the latest attempt. */
+    record Stats(long succeeded, long failed, Instant lastDeliveryAt, DeliveryStatus lastStatus) {
+
+        /** Percentage of finished deliveries that succeeded, or empty when none finished. */
+        public Optional<Double> successRate() {
+            long finished = succeeded + failed;
+            return finished == 0 ? Optional.empty() : Optional.of(100.0 * succeeded / finished);
+        }
+    }
+
+    Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since);
+}

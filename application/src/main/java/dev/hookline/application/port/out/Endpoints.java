@@ -1,0 +1,51 @@
+package dev.hookline.application.port.out;
+
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.EndpointId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Webhook endpoints. Signing secrets are encrypted at rest by the adapter. */
+public interface Endpoints {
+
+    void add(Endpoint endpoint);
+
+    /**
+     * Saves what merchants and the auto-disable check change: URL, description, filter, secrets,
+     * disablement, rate limit, retry policy, updated time. Health is left alone (see
+     * {@link #recordHealth}). Also resets health when the endpoint is enabled again.
+     */
+    void update(Endpoint endpoint);
+
+    Optional<Endpoint> find(AccountId account, EndpointId id);
+
+    /** Endpoints by id, any account: for the dispatcher. */
+    Map<EndpointId, Endpoint> findAll(Collection<EndpointId> ids);
+
+    /** The account's endpoints, newest first. */
+    List<Endpoint> ofAccount(AccountId account);
+
+    /** Deletes the endpoint with its deliveries and attempts; false if the account has no such endpoint. */
+    boolean delete(AccountId account, EndpointId id);
+
+    /**
+     * What one attempt (or one exhausted delivery) tells about an endpoint.
+     *
+     * @param exhausted a delivery ran out of attempts with this attempt
+     */
+    record HealthChange(EndpointId endpoint, boolean succeeded, boolean exhausted, Instant at) {
+    }
+
+    /**
+     * Applies {@code EndpointHealth.afterAttempt}/{@code afterExhausted} for each change, in order,
+     * as atomic updates (several dispatchers may record for the same endpoint at once).
+     */
+    void recordHealth(List<HealthChange> changes);
+
+    /** Enabled endpoints failing since before {@code cutoff} with an exhausted delivery. */
+    List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
+}

@@ -1,0 +1,26 @@
+package dev.hookline.application.port.out;
+
+import dev.hookline.application.port.out.Users.User;
+import dev.hookline.domain.account.AccountId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** People who log in to the web pages: merchants (with an account) and operators (role admin). */
+public interface Users {
+
+    enum Role { MERCHANT, ADMIN }
+
+    /**
+     * @param accountId    {@code null} for operators
+     * @param passwordHash a slow hash (see {@code PasswordHasher})
+     */
+    record User(String id, AccountId accountId, String email, String passwordHash, Role role, Instant createdAt) {
+    }
+
+    void add(User user);
+
+    /** By e-mail, case-insensitive. */
+    Optional<User> findByEmail(String email);
+
+    long countByRole(Role role);
+}

@@ -1,0 +1,119 @@
+package dev.hookline.application.service;
+
+import dev.hookline.application.port.out.Attempts;
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.application.port.out.Endpoints.HealthChange;
+import dev.hookline.application.port.out.WebhookSender.OutboundRequest;
+import dev.hookline.domain.delivery.Attempt;
+import dev.hookline.domain.delivery.AttemptId;
+import dev.hookline.domain.delivery.AttemptOutcome;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.event.WireEnvelope;
+import dev.hookline.domain.retry.RetryDecision;
+import dev.hookline.domain.retry.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * What one attempt means, shared by the dispatcher and test events: the signed request to send,
+ * and, once the answer is in, the new delivery state, the attempt row and the endpoint's health.
+ */
+final class AttemptRecording {
+
+    /** The result of one attempt, ready to be stored. */
+    record Recorded(Delivery delivery, Attempt attempt, HealthChange health, Optional<Disablement> autoDisable) {
+    }
+
+    private final HooklineSettings settings;
+    private final RandomGenerator random;
+
+    AttemptRecording(HooklineSettings settings, RandomGenerator random) {
+        this.settings = settings;
+        this.random = random;
+    }
+
+    /** The POST for a claimed delivery: envelope body, fresh timestamp, signatures of every live secret. */
+    OutboundRequest request(Event event, Endpoint endpoint, Instant now) {
+        byte[] body = WireEnvelope.bytes(event);
+        long timestamp = now.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", settings.userAgent());
+        headers.put("webhook-id", event.id().value());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.putAll(settings.signer().sign(event.id().value(), timestamp, body, endpoint.secrets().live(now)));
+        return new OutboundRequest(endpoint.url(), headers, body, settings.timeout());
+    }
+
+    /** The delivery's next state after {@code outcome}, following the retry policy of the endpoint. */
+    Recorded record(Delivery claimed, Endpoint endpoint, OutboundRequest request, Instant startedAt,
+                    Duration took, AttemptOutcome outcome, Instant now) {
+        Attempt attempt = new Attempt(AttemptId.generate(), claimed.id(), claimed.attempts() + 1, claimed.trigger(),
+                startedAt, took, request.headers(), outcome);
+        Integer status = outcome.statusCode().orElse(null);
+        Delivery next;
+        Optional<Disablement> disable = settings.autoDisable().afterAttempt(outcome, now);
+        if (outcome.succeeded()) {
+            next = claimed.succeeded(status, now);
+        } else if (claimed.isLastAttempt() || disable.isPresent()) {
+            next = claimed.failed(status, now);
+        } else {
+            RetryPolicy policy = endpoint.retryPolicy() != null ? endpoint.retryPolicy() : settings.retryPolicy();
+            RetryDecision decision = policy.afterFailure(attempt.number(), outcome, now, random);
+            if (decision instanceof RetryDecision.RetryAt at) {
+                next = claimed.retryAt(at.at(), status, now);
+                if (!endpoint.enabled()) {
+                    next = next.hold(now);
+                }
+            } else {
+                next = claimed.failed(status, now);
+            }
+        }
+        boolean exhausted = next.status() == DeliveryStatus.FAILED;
+        HealthChange health = new HealthChange(endpoint.id(), outcome.succeeded(), exhausted, now);
+        return new Recorded(next, attempt, health, endpoint.enabled() ? disable : Optional.empty());
+    }
+
+    /**
+     * Stores a batch of attempts in the caller's transaction: attempt rows, delivery states
+     * (only where still SENDING), endpoint health, and disables endpoints that answered 410.
+     */
+    static void store(List<Recorded> batch, Attempts attempts, Deliveries deliveries, Endpoints endpoints,
+                      Instant now) {
+        List<Attempt> rows = new ArrayList<>(batch.size());
+        List<Delivery> states = new ArrayList<>(batch.size());
+        List<HealthChange> health = new ArrayList<>(batch.size());
+        Map<EndpointId, Disablement> disable = new LinkedHashMap<>();
+        for (Recorded r : batch) {
+            rows.add(r.attempt());
+            states.add(r.delivery());
+            health.add(r.health());
+            r.autoDisable().ifPresent(d -> disable.putIfAbsent(r.health().endpoint(), d));
+        }
+        attempts.addAll(rows);
+        deliveries.completeAll(states);
+        endpoints.recordHealth(health);
+        if (!disable.isEmpty()) {
+            Map<EndpointId, Endpoint> current = endpoints.findAll(disable.keySet());
+            disable.forEach((id, why) -> {
+                Endpoint endpoint = current.get(id);
+                if (endpoint != null && endpoint.enabled()) {
+                    endpoints.update(endpoint.disable(why));
+                    deliveries.holdAll(id, now);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.hookline.application.service;
+
+import dev.hookline.application.port.in.DeleteEndpointUseCase;
+import dev.hookline.application.port.in.EndpointQueries;
+import dev.hookline.application.port.in.Problem;
+import dev.hookline.application.port.in.RegisterEndpointUseCase;
+import dev.hookline.application.port.in.Result;
+import dev.hookline.application.port.in.RotateSecretUseCase;
+import dev.hookline.application.port.in.UpdateEndpointUseCase;
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.Deliveries.Stats;
+import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.application.port.out.EventTypes;
+import dev.hookline.application.port.out.HostResolver;
+import dev.hookline.application.port.out.Transactions;
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.endpoint.network.AddressVerdict;
+import dev.hookline.domain.endpoint.network.EndpointUrl;
+import dev.hookline.domain.endpoint.network.UrlCheck;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.event.EventType;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.signing.SecretParse;
+import dev.hookline.domain.signing.SigningSecret;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Registers, changes, rotates and deletes endpoints, and reads them with their delivery stats. */
+public final class EndpointService implements RegisterEndpointUseCase, UpdateEndpointUseCase, DeleteEndpointUseCase,
+        RotateSecretUseCase, EndpointQueries {
+
+    /** Success rate and last delivery are computed over this window. */
+    static final Duration STATS_WINDOW = Duration.ofDays(7);
+    private static final Stats NO_STATS = new Stats(0, 0, null, null);
+
+    private final Endpoints endpoints;
+    private final Deliveries deliveries;
+    private final EventTypes eventTypes;
+    private final HostResolver resolver;
+    private final Transactions transactions;
+    private final DispatchSignal signal;
+    private final Clock clock;
+    private final HooklineSettings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    public EndpointService(Endpoints endpoints, Deliveries deliveries, EventTypes eventTypes, HostResolver resolver,
+                           Transactions transactions, DispatchSignal signal, Clock clock, HooklineSettings settings) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.eventTypes = eventTypes;
+        this.resolver = resolver;
+        this.transactions = transactions;
+        this.signal = signal;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public Result<Endpoint> register(AccountId account, RegisterEndpointCommand command) {
+        Result<String> url = checkUrl(command.url());
+        if (url instanceof Result.Rejected<String> r) {
+            return Result.rejected(r.problem());
+        }
+        Result<EventFilter> filter = checkEvents(command.events());
+        if (filter instanceof Result.Rejected<EventFilter> r) {
+            return Result.rejected(r.problem());
+        }
+        Optional<Problem> description = checkDescription(command.description());
+        if (description.isPresent()) {
+            return Result.rejected(description.get());
+        }
+        Optional<Problem> rate = checkRateLimit(command.rateLimit());
+        if (rate.isPresent()) {
+            return Result.rejected(rate.get());
+        }
+        SigningSecret secret;
+        if (command.secret() == null) {
+            secret = SigningSecret.generate(random);
+        } else if (SigningSecret.parse(command.secret()) instanceof SecretParse.Valid valid) {
+            secret = valid.secret();
+        } else {
+            return Result.rejected(Problem.unprocessable("secret",
+                    ((SecretParse.Invalid) SigningSecret.parse(command.secret())).reason()));
+        }
+        Instant now = clock.instant();
+        Endpoint endpoint = Endpoint.create(account, url.orElseThrow(), command.description(), filter.orElseThrow(),
+                secret, now).withRateLimit(command.rateLimit(), now);
+        transactions.run(() -> endpoints.add(endpoint));
+        return Result.ok(endpoint);
+    }
+
+    @Override
+    public Result<Endpoint> update(AccountId account, String endpointId, UpdateEndpointCommand command) {
+        String url = null;
+        if (command.url() != null) {
+            Result<String> checked = checkUrl(command.url());
+            if (checked instanceof Result.Rejected<String> r) {
+                return Result.rejected(r.problem());
+            }
+            url = checked.orElseThrow();
+        }
+        EventFilter filter = null;
+        if (command.events() != null) {
+            Result<EventFilter> checked = checkEvents(command.events());
+            if (checked instanceof Result.Rejected<EventFilter> r) {
+                return Result.rejected(r.problem());
+            }
+            filter = checked.orElseThrow();
+        }
+        Optional<Problem> problem = checkDescription(command.description()).or(() -> checkRateLimit(command.rateLimit()));
+        if (problem.isPresent()) {
+            return Result.rejected(problem.get());
+        }
+        String newUrl = url;
+        EventFilter newFilter = filter;
+        Result<Endpoint> result = transactions.inTransaction(() -> {
+            Optional<Endpoint> found = find(account, endpointId);
+            if (found.isEmpty()) {
+                return Result.rejected(Problem.notFound("webhook " + endpointId));
+            }
+            Instant now = clock.instant();
+            Endpoint changed = found.get().edit(newUrl, command.description(), newFilter, now);
+            if (command.rateLimit() != null) {
+                changed = changed.withRateLimit(command.rateLimit() == 0 ? null : command.rateLimit(), now);
+            }
+            if (Boolean.FALSE.equals(command.enabled()) && changed.enabled()) {
+                changed = changed.disable(Disablement.byMerchant(now));
+                deliveries.holdAll(changed.id(), now);
+            } else if (Boolean.TRUE.equals(command.enabled()) && !changed.enabled()) {
+                changed = changed.enable(now);
+                deliveries.releaseHeld(changed.id(), now);
+            }
+            endpoints.update(changed);
+            return Result.ok(changed);
+        });
+        if (Boolean.TRUE.equals(command.enabled())) {
+            signal.deliveriesDue();
+        }
+        return result;
+    }
+
+    @Override
+    public Result<Void> delete(AccountId account, String endpointId) {
+        if (!EndpointId.isValid(endpointId)) {
+            return Result.rejected(Problem.notFound("webhook " + endpointId));
+        }
+        boolean deleted = transactions.inTransaction(() -> endpoints.delete(account, new EndpointId(endpointId)));
+        return deleted ? Result.ok(null) : Result.rejected(Problem.notFound("webhook " + endpointId));
+    }
+
+    @Override
+    public Result<RotatedSecret> rotate(AccountId account, String endpointId) {
+        SigningSecret next = SigningSecret.generate(random);
+        return transactions.inTransaction(() -> {
+            Optional<Endpoint> found = find(account, endpointId);
+            if (found.isEmpty()) {
+                return Result.rejected(Problem.notFound("webhook " + endpointId));
+            }
+            Instant now = clock.instant();
+            endpoints.update(found.get().rotateSecret(next, now, settings.secretOverlap()));
+            return Result.ok(new RotatedSecret(next, now.plus(settings.secretOverlap())));
+        });
+    }
+
+    @Override
+    public List<EndpointView> list(AccountId account) {
+        List<Endpoint> all = endpoints.ofAccount(account);
+        Map<EndpointId, Stats> stats = deliveries.statsOfAccount(account, clock.instant().minus(STATS_WINDOW));
+        return all.stream().map(e -> new EndpointView(e, stats.getOrDefault(e.id(), NO_STATS), 0)).toList();
+    }
+
+    @Override
+    public Result<EndpointView> get(AccountId account, String endpointId) {
+        Optional<Endpoint> found = find(account, endpointId);
+        if (found.isEmpty()) {
+            return Result.rejected(Problem.notFound("webhook " + endpointId));
+        }
+        Endpoint endpoint = found.get();
+        Stats stats = deliveries.statsOfAccount(account, clock.instant().minus(STATS_WINDOW))
+                .getOrDefault(endpoint.id(), NO_STATS);
+        long held = deliveries.countByStatus(endpoint.id()).getOrDefault(DeliveryStatus.HELD, 0L);
+        return Result.ok(new EndpointView(endpoint, stats, held));
+    }
+
+    private Optional<Endpoint> find(AccountId account, String endpointId) {
+        if (!EndpointId.isValid(endpointId)) {
+            return Optional.empty();
+        }
+        return endpoints.find(account, new EndpointId(endpointId));
+    }
+
+    /** The URL rules of the network policy, then the addresses its host name resolves to. */
+    private Result<String> checkUrl(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Result.rejected(Problem.invalid("url", "url is required"));
+        }
+        UrlCheck check = settings.networkPolicy().checkUrl(raw);
+        if (check instanceof UrlCheck.Refused refused) {
+            return Result.rejected(Problem.unprocessable("url", refused.reason()));
+        }
+        EndpointUrl url = ((UrlCheck.Accepted) check).url();
+        if (url.literalAddress().isEmpty()
+                && resolver.resolve(url.host()) instanceof HostResolver.Resolution.Resolved resolved) {
+            for (InetAddress address : resolved.addresses()) {
+                if (settings.networkPolicy().check(address) instanceof AddressVerdict.Refused refused) {
+                    return Result.rejected(Problem.unprocessable("url",
+                            "host " + url.host() + " resolves to " + address.getHostAddress() + ": " + refused.reason()));
+                }
+            }
+        }
+        return Result.ok(url.value());
+    }
+
+    /** The filter's syntax, then that every named type or category exists in the catalog. */
+    private Result<EventFilter> checkEvents(List<String> events) {
+        if (events == null) {
+            return Result.rejected(Problem.invalid("events",
+                    "events is required: a list of event types, categories (payment.*) or [\"*\"] for all"));
+        }
+        EventFilter.FilterParse parse = EventFilter.parse(events);
+        if (parse instanceof EventFilter.FilterParse.Invalid invalid) {
+            return Result.rejected(Problem.unprocessable("events", invalid.reason()));
+        }
+        EventFilter filter = ((EventFilter.FilterParse.Valid) parse).filter();
+        if (filter instanceof EventFilter.Selected selected) {
+            List<EventType> catalog = eventTypes.all();
+            Set<String> names = catalog.stream().map(t -> t.name().value()).collect(Collectors.toSet());
+            Set<String> categories = catalog.stream().map(t -> t.name().category()).collect(Collectors.toSet());
+            for (String name : selected.names()) {
+                if (!names.contains(name)) {
+                    return Result.rejected(Problem.unprocessable("events", "unknown event type " + name));
+                }
+            }
+            for (String category : selected.categories()) {
+                if (!categories.contains(category)) {
+                    return Result.rejected(Problem.unprocessable("events", "no event types in category " + category
+                            + ".*"));
+                }
+            }
+        }
+        return Result.ok(filter);
+    }
+
+    private static Optional<Problem> checkDescription(String description) {
+        if (description != null && description.length() > Endpoint.MAX_DESCRIPTION_LENGTH) {
+            return Optional.of(Problem.invalid("description",
+                    "description must be at most " + Endpoint.MAX_DESCRIPTION_LENGTH + " characters"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> checkRateLimit(Integer rateLimit) {
+        if (rateLimit != null && (rateLimit < 0 || rateLimit > 100_000)) {
+            return Optional.of(Problem.invalid("rate_limit",
+                    "rate_limit must be between 1 and 100000 deliveries per second (0 removes the limit)"));
+        }
+        return Optional.empty();
+    }
+
+    static boolean isKnown(EventTypes types, String name) {
+        return EventTypeName.isValid(name) && types.find(new EventTypeName(name)).isPresent();
+    }
+}

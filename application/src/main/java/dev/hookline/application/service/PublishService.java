@@ -1,0 +1,140 @@
+package dev.hookline.application.service;
+
+import dev.hookline.application.port.in.Problem;
+import dev.hookline.application.port.in.PublishEventUseCase;
+import dev.hookline.application.port.in.Result;
+import dev.hookline.application.port.out.Accounts;
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.application.port.out.EventTypes;
+import dev.hookline.application.port.out.Events;
+import dev.hookline.application.port.out.Transactions;
+import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.event.json.JsonNull;
+import dev.hookline.domain.event.json.JsonObject;
+import dev.hookline.domain.event.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes the event and its deliveries in one transaction (the outbox), then wakes the dispatchers. */
+public final class PublishService implements PublishEventUseCase {
+
+    private final Accounts accounts;
+    private final EventTypes eventTypes;
+    private final Endpoints endpoints;
+    private final Events events;
+    private final Deliveries deliveries;
+    private final Transactions transactions;
+    private final DispatchSignal signal;
+    private final Clock clock;
+    private final HooklineSettings settings;
+
+    public PublishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
+                          Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
+                          HooklineSettings settings) {
+        this.accounts = accounts;
+        this.eventTypes = eventTypes;
+        this.endpoints = endpoints;
+        this.events = events;
+        this.deliveries = deliveries;
+        this.transactions = transactions;
+        this.signal = signal;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public Result<PublishedEvent> publish(PublishEventCommand command) {
+        if (command.accountId() == null || command.accountId().isBlank()) {
+            return Result.rejected(Problem.invalid("account_id", "account_id is required"));
+        }
+        if (!AccountId.isValid(command.accountId())) {
+            return Result.rejected(Problem.unprocessable("account_id", "account_id is not an account id (acc_…)"));
+        }
+        if (command.type() == null || command.type().isBlank()) {
+            return Result.rejected(Problem.invalid("type", "type is required"));
+        }
+        if (!EventTypeName.isValid(command.type())) {
+            return Result.rejected(Problem.unprocessable("type",
+                    "type must look like category.action (lower-case letters, digits, _), e.g. payment.succeeded"));
+        }
+        if (command.data() == null) {
+            return Result.rejected(Problem.invalid("data", "data is required and must be a JSON object"));
+        }
+        if (!(command.data() instanceof JsonObject)) {
+            return Result.rejected(Problem.invalid("data", "data must be a JSON object"));
+        }
+        Optional<Problem> optionalProblem = objectOrAbsent("previous_data", command.previousData())
+                .or(() -> objectOrAbsent("entities", command.entities()));
+        if (optionalProblem.isPresent()) {
+            return Result.rejected(optionalProblem.get());
+        }
+        String key = command.idempotencyKey();
+        if (key != null && (key.isBlank() || key.length() > Event.MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            return Result.rejected(Problem.invalid("Idempotency-Key",
+                    "Idempotency-Key must be 1 to " + Event.MAX_IDEMPOTENCY_KEY_LENGTH + " characters"));
+        }
+        AccountId account = new AccountId(command.accountId());
+        EventTypeName type = new EventTypeName(command.type());
+        if (accounts.find(account).isEmpty()) {
+            return Result.rejected(Problem.unprocessable("account_id", "no account " + account));
+        }
+        if (eventTypes.find(type).isEmpty()) {
+            return Result.rejected(Problem.unprocessable("type",
+                    "unknown event type " + type + "; see GET /v1/event-types (operators add types with POST /v1/event-types)"));
+        }
+        Instant now = clock.instant();
+        Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
+                canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
+        PublishedEvent published = transactions.inTransaction(() -> write(event, now));
+        if (!published.replayed() && published.deliveries() > 0) {
+            signal.deliveriesDue();
+        }
+        return Result.ok(published);
+    }
+
+    private PublishedEvent write(Event event, Instant now) {
+        if (event.idempotencyKey().isPresent()) {
+            Optional<Event> first = events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get());
+            if (first.isPresent()) {
+                return new PublishedEvent(first.get(), 0, true);
+            }
+        }
+        if (!events.add(event)) {
+            // a concurrent publish with the same key won the race
+            return new PublishedEvent(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get())
+                    .orElseThrow(), 0, true);
+        }
+        List<Delivery> fanOut = new ArrayList<>();
+        for (Endpoint endpoint : endpoints.ofAccount(event.accountId())) {
+            if (endpoint.subscribesTo(event.type())) {
+                int attemptLimit = (endpoint.retryPolicy() != null ? endpoint.retryPolicy() : settings.retryPolicy())
+                        .maxAttempts();
+                fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), endpoint.id(),
+                        endpoint.enabled(), attemptLimit, now));
+            }
+        }
+        deliveries.addAll(fanOut);
+        return new PublishedEvent(event, fanOut.size(), false);
+    }
+
+    private static Optional<Problem> objectOrAbsent(String field, JsonValue value) {
+        if (value == null || value instanceof JsonObject || value instanceof JsonNull) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.invalid(field, field + " must be a JSON object when given"));
+    }
+
+    private static Optional<String> canonical(JsonValue value) {
+        return Optional.ofNullable(value).filter(JsonObject.class::isInstance).map(JsonValue::canonical);
+    }
+}

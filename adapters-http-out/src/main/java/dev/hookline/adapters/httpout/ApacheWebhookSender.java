@@ -140,7 +140,7 @@ public final class ApacheWebhookSender implements WebhookSender, AutoCloseable {
                 return blocked("http:// URLs are not allowed, use https://");
             }
         } else if (!"https".equalsIgnoreCase(scheme)) {
-            return blocked("only https:// URLs are allowed");
+            return blocked(allowInsecureUrls ? "only https:// and http:// URLs are allowed" : "only https:// URLs are allowed");
         }
         if (uri.getHost() == null) {
             return blocked("the URL has no host");

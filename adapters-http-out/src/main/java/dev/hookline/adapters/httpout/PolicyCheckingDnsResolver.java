@@ -35,10 +35,10 @@ final class PolicyCheckingDnsResolver implements DnsResolver {
         InetAddress[] addresses = delegate.resolve(name);
         for (InetAddress address : addresses) {
             if (policy.check(address) instanceof AddressVerdict.Refused refused) {
-                String literal = address.getHostAddress();
-                throw new BlockedAddressException(name.equals(literal)
-                        ? literal + ": " + refused.reason()
-                        : "host " + name + " resolves to " + literal + ": " + refused.reason());
+                // the reason names the address ("10.0.0.5 is a private address"); for a name, say which
+                throw new BlockedAddressException(isLiteral(name)
+                        ? refused.reason()
+                        : "host " + name + ": " + refused.reason());
             }
         }
         return addresses;
@@ -47,6 +47,10 @@ final class PolicyCheckingDnsResolver implements DnsResolver {
     @Override
     public String resolveCanonicalHostname(String host) throws UnknownHostException {
         return delegate.resolveCanonicalHostname(unbracket(host));
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     private static String unbracket(String host) {

@@ -13,13 +13,14 @@ import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.ErrorKind;
 import dev.hookline.domain.endpoint.Endpoint;
-import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EventId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<EndpointId, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
+    private final Map<EndpointId, RateGate> rateGates = new HashMap<>();
+    private final Map<EndpointId, Instant> rateLimitedUntil = new HashMap<>();
     private final LinkedBlockingQueue<Recorded> completed = new LinkedBlockingQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
@@ -67,8 +70,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private Thread recorder;
 
     public Dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
-                      WebhookSender sender, Transactions transactions, Clock clock, HooklineSettings settings,
-                      AttemptRecording recording) {
+                      WebhookSender sender, Transactions transactions, Clock clock, HooklineSettings settings) {
         this.deliveries = deliveries;
         this.events = events;
         this.endpoints = endpoints;
@@ -77,7 +79,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
-        this.recording = recording;
+        this.recording = new AttemptRecording(settings, new java.util.Random());
     }
 
     @Override
@@ -151,7 +153,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         Instant now = clock.instant();
         Set<EndpointId> saturated = inFlightPerEndpoint.entrySet().stream()
                 .filter(e -> e.getValue().get() >= settings.maxInFlightPerEndpoint())
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(HashSet::new));
+        rateLimitedUntil.values().removeIf(until -> !until.isAfter(now));
+        saturated.addAll(rateLimitedUntil.keySet());
         Instant leaseUntil = now.plus(settings.lease());
         List<Delivery> batch = transactions.inTransaction(
                 () -> deliveries.claimDue(now, leaseUntil, limit, saturated));
@@ -172,6 +176,13 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 handBack.add(delivery.hold(now));
                 continue;
             }
+            long wait = rateWait(endpoint);
+            if (wait > 0) {
+                Instant dueAt = now.plusNanos(wait);
+                rateLimitedUntil.put(endpoint.id(), dueAt);
+                handBack.add(delivery.handBack(dueAt, now));
+                continue;
+            }
             AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(endpoint.id(), id -> new AtomicInteger());
             if (perEndpoint.incrementAndGet() > settings.maxInFlightPerEndpoint()) {
                 perEndpoint.decrementAndGet();
@@ -185,6 +196,20 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             transactions.run(() -> deliveries.completeAll(handBack));
         }
         return batch.size();
+    }
+
+    private long rateWait(Endpoint endpoint) {
+        if (endpoint.rateLimit() == null) {
+            rateGates.remove(endpoint.id());
+            return 0;
+        }
+        long nowNanos = System.nanoTime();
+        RateGate gate = rateGates.get(endpoint.id());
+        if (gate == null || !gate.sameRate(endpoint.rateLimit())) {
+            gate = new RateGate(endpoint.rateLimit(), nowNanos);
+            rateGates.put(endpoint.id(), gate);
+        }
+        return gate.tryTake(nowNanos);
     }
 
     private void send(Delivery delivery, Event event, Endpoint endpoint) {

@@ -1,0 +1,95 @@
+package dev.hookline.bootstrap;
+
+import dev.hookline.application.port.out.Accounts;
+import dev.hookline.application.port.out.ApiKeys;
+import dev.hookline.application.port.out.Attempts;
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.application.port.out.EventTypes;
+import dev.hookline.application.port.out.Events;
+import dev.hookline.application.port.out.HostResolver;
+import dev.hookline.application.port.out.PasswordHasher;
+import dev.hookline.application.port.out.Transactions;
+import dev.hookline.application.port.out.Users;
+import dev.hookline.application.port.out.WebhookSender;
+import dev.hookline.application.service.AccountService;
+import dev.hookline.application.service.DeliveryService;
+import dev.hookline.application.service.Dispatcher;
+import dev.hookline.application.service.EndpointService;
+import dev.hookline.application.service.EventTypeService;
+import dev.hookline.application.service.HooklineSettings;
+import dev.hookline.application.service.HousekeepingService;
+import dev.hookline.application.service.PublishService;
+import dev.hookline.application.service.TestEventService;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * Creates the application services: plain classes without framework annotations, so the core
+ * stays free of Micronaut. Each service is exposed under the in-ports it implements.
+ */
+@Factory
+public class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "stop")
+    Dispatcher dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
+                          WebhookSender sender, Transactions transactions, Clock clock, HooklineSettings settings) {
+        return new Dispatcher(deliveries, events, endpoints, attempts, sender, transactions, clock, settings);
+    }
+
+    @Singleton
+    PublishService publishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
+                                  Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
+                                  HooklineSettings settings) {
+        return new PublishService(accounts, eventTypes, endpoints, events, deliveries, transactions, signal, clock,
+                settings);
+    }
+
+    @Singleton
+    EndpointService endpointService(Endpoints endpoints, Deliveries deliveries, EventTypes eventTypes,
+                                    HostResolver resolver, Transactions transactions, DispatchSignal signal,
+                                    Clock clock, HooklineSettings settings) {
+        return new EndpointService(endpoints, deliveries, eventTypes, resolver, transactions, signal, clock, settings);
+    }
+
+    @Singleton
+    AccountService accountService(Accounts accounts, ApiKeys apiKeys, Users users, PasswordHasher passwords,
+                                  Transactions transactions, Clock clock) {
+        return new AccountService(accounts, apiKeys, users, passwords, transactions, clock);
+    }
+
+    @Singleton
+    DeliveryService deliveryService(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
+                                    Transactions transactions, DispatchSignal signal, Clock clock) {
+        return new DeliveryService(deliveries, events, endpoints, attempts, transactions, signal, clock);
+    }
+
+    @Singleton
+    TestEventService testEventService(Endpoints endpoints, EventTypes eventTypes, Events events,
+                                      Deliveries deliveries, Attempts attempts, WebhookSender sender,
+                                      Transactions transactions, Clock clock, HooklineSettings settings) {
+        return new TestEventService(endpoints, eventTypes, events, deliveries, attempts, sender, transactions, clock,
+                settings);
+    }
+
+    @Singleton
+    HousekeepingService housekeepingService(Deliveries deliveries, Endpoints endpoints, Events events,
+                                            Transactions transactions, DispatchSignal signal, Clock clock,
+                                            HooklineSettings settings) {
+        return new HousekeepingService(deliveries, endpoints, events, transactions, signal, clock, settings);
+    }
+
+    @Singleton
+    EventTypeService eventTypeService(EventTypes eventTypes, Transactions transactions) {
+        return new EventTypeService(eventTypes, transactions);
+    }
+}

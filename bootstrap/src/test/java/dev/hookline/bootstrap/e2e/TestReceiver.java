@@ -50,7 +50,7 @@ final class TestReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(32);
+    private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final Map<String, Function<Received, Answer>> scripts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();

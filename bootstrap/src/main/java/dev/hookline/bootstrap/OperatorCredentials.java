@@ -1,5 +1,6 @@
 package dev.hookline.bootstrap;
 
+import dev.hookline.adapters.web.security.OperatorKeyCheck;
 import dev.hookline.application.service.AccountService;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * password only as the user's slow hash.
  */
 @Singleton
-public class OperatorCredentials {
+public class OperatorCredentials implements OperatorKeyCheck {
 
     private final String operatorKeyHash;
     private final String newOperatorKey;
@@ -45,6 +46,7 @@ public class OperatorCredentials {
     }
 
     /** Whether {@code key} is the operator key (constant-time comparison of hashes). */
+    @Override
     public boolean isOperatorKey(String key) {
         if (key == null) {
             return false;

@@ -13,7 +13,7 @@ import dev.hookline.application.port.out.Transactions;
 import dev.hookline.application.port.out.Users;
 import dev.hookline.application.port.out.Users.User;
 import dev.hookline.domain.account.Account;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.PrefixedIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,13 +6,13 @@ import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Endpoints.HealthChange;
 import dev.hookline.application.port.out.WebhookSender.OutboundRequest;
 import dev.hookline.domain.delivery.Attempt;
-import dev.hookline.domain.delivery.AttemptId;
+import dev.hookline.domain.id.AttemptId;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
-import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.event.WireEnvelope;
 import dev.hookline.domain.retry.RetryDecision;
@@ -64,7 +64,7 @@ final class AttemptRecording {
                 startedAt, took, request.headers(), outcome);
         Integer status = outcome.statusCode().orElse(null);
         Delivery next;
-        Optional<Disablement> disable = settings.autoDisable().afterAttempt(outcome, now);
+        Optional<Disablement> disable = settings.autoDisable().afterAttempt(status, now);
         if (outcome.succeeded()) {
             next = claimed.succeeded(status, now);
         } else if (claimed.isLastAttempt() || disable.isPresent()) {

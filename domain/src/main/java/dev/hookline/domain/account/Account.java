@@ -1,5 +1,6 @@
 package dev.hookline.domain.account;
 
+import dev.hookline.domain.id.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 

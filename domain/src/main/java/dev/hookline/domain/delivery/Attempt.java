@@ -1,5 +1,7 @@
 package dev.hookline.domain.delivery;
 
+import dev.hookline.domain.id.AttemptId;
+import dev.hookline.domain.id.DeliveryId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package dev.hookline.domain.delivery;
 
-import dev.hookline.domain.account.AccountId;
-import dev.hookline.domain.endpoint.EndpointId;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.hookline.domain.endpoint;
 
-import dev.hookline.domain.delivery.AttemptOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,9 +18,13 @@ public record AutoDisablePolicy(Duration disableAfter) {
         }
     }
 
-    /** Right after an attempt: a {@code 410 Gone} disables at once. */
-    public Optional<Disablement> afterAttempt(AttemptOutcome outcome, Instant now) {
-        if (outcome.statusCode().orElse(0) == 410) {
+    /**
+     * Right after an attempt: a {@code 410 Gone} disables at once.
+     *
+     * @param statusCode the answer's HTTP status, {@code null} when there was no answer
+     */
+    public Optional<Disablement> afterAttempt(Integer statusCode, Instant now) {
+        if (statusCode != null && statusCode == 410) {
             return Optional.of(new Disablement(Disablement.Cause.GONE,
                     "The endpoint answered 410 Gone; re-enable it once it accepts events again", now));
         }

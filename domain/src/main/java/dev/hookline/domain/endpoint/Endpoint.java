@@ -1,6 +1,7 @@
 package dev.hookline.domain.endpoint;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.event.EventFilter;
 import dev.hookline.domain.event.EventTypeName;
 import dev.hookline.domain.retry.RetryPolicy;

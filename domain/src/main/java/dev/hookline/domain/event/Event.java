@@ -1,6 +1,7 @@
 package dev.hookline.domain.event;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.id.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

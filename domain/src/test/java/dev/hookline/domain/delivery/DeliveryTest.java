@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookline.domain.account.AccountId;
-import dev.hookline.domain.endpoint.EndpointId;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import java.time.Instant;
 import java.util.EnumSet;

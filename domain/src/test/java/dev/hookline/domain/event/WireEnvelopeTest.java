@@ -1,8 +1,9 @@
 package dev.hookline.domain.event;
 
+import dev.hookline.domain.id.EventId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

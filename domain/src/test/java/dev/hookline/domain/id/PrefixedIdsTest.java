@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EventId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import java.util.Locale;
  * too large, unexpected exception) gets the API's error body, never a stack trace.
  */
 @Singleton
-@Replaces(io.micronaut.http.server.exceptions.response.DefaultErrorResponseProcessor.class)
+@Replaces(ErrorResponseProcessor.class)
 public class ApiErrorHandlers implements ErrorResponseProcessor<ApiError> {
 
     @Override

@@ -4,7 +4,7 @@ import dev.hookline.adapters.web.api.ApiViews.ApiKeyView;
 import dev.hookline.adapters.web.api.ApiViews.ListView;
 import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

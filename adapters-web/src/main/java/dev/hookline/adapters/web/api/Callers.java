@@ -3,7 +3,7 @@ package dev.hookline.adapters.web.api;
 import dev.hookline.adapters.web.security.Caller;
 import dev.hookline.application.port.in.Problem;
 import dev.hookline.application.port.in.Result;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 

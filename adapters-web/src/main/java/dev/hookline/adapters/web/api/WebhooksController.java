@@ -29,7 +29,7 @@ import dev.hookline.application.port.in.UpdateEndpointUseCase;
 import dev.hookline.application.port.in.UpdateEndpointUseCase.UpdateEndpointCommand;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.in;
 
 import dev.hookline.application.port.out.Users.User;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.util.Optional;
 
 /** Who is calling: an API key's account, or a web user by e-mail and password. */

@@ -1,6 +1,6 @@
 package dev.hookline.application.port.in;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 
 /** Deletes an endpoint with its deliveries and their log. */
 public interface DeleteEndpointUseCase {

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.in;
 
 import dev.hookline.application.port.out.Page;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.event.Event;

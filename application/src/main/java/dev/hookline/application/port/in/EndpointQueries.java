@@ -1,7 +1,7 @@
 package dev.hookline.application.port.in;
 
 import dev.hookline.application.port.out.Deliveries.Stats;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Endpoint;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.in;
 
 import dev.hookline.application.port.out.ApiKeys.ApiKey;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.util.List;
 
 /** A merchant's API keys: create (shown once), list, revoke. */

@@ -1,6 +1,6 @@
 package dev.hookline.application.port.in;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.signing.SigningSecret;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.out;
 
 import dev.hookline.domain.account.Account;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.util.Optional;
 
 /** The merchant accounts. */

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.out;
 
 import dev.hookline.application.port.out.ApiKeys.ApiKey;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

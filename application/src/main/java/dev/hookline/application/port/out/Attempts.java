@@ -1,7 +1,7 @@
 package dev.hookline.application.port.out;
 
 import dev.hookline.domain.delivery.Attempt;
-import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.id.DeliveryId;
 import java.util.List;
 
 /** The attempt log. Append-only. */

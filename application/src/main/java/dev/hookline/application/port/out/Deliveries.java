@@ -1,10 +1,10 @@
 package dev.hookline.application.port.out;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.Delivery;
-import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
-import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.EventTypeName;
 import java.time.Instant;
 import java.util.Collection;

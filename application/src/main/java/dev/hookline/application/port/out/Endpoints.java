@@ -1,8 +1,8 @@
 package dev.hookline.application.port.out;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Endpoint;
-import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.id.EndpointId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.hookline.application.port.out;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.event.Event;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EventId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.hookline.application.port.out;
 
 import dev.hookline.application.port.out.Users.User;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import java.time.Instant;
 import java.util.Optional;
 

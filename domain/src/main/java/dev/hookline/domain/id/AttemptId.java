@@ -1,6 +1,5 @@
-package dev.hookline.domain.delivery;
+package dev.hookline.domain.id;
 
-import dev.hookline.domain.id.PrefixedIds;
 import java.util.Objects;
 
 /** Identifies one HTTP attempt of a delivery: {@code att_} followed by a time-ordered ULID. */

@@ -1,6 +1,5 @@
-package dev.hookline.domain.account;
+package dev.hookline.domain.id;
 
-import dev.hookline.domain.id.PrefixedIds;
 import java.util.Objects;
 
 /** Identifies a merchant account: {@code acc_} followed by a time-ordered ULID. */

@@ -1,6 +1,5 @@
-package dev.hookline.domain.delivery;
+package dev.hookline.domain.id;
 
-import dev.hookline.domain.id.PrefixedIds;
 import java.util.Objects;
 
 /** Identifies the delivery of one event to one endpoint: {@code dlv_} followed by a time-ordered ULID. */

@@ -1,6 +1,5 @@
-package dev.hookline.domain.endpoint;
+package dev.hookline.domain.id;
 
-import dev.hookline.domain.id.PrefixedIds;
 import java.util.Objects;
 
 /** Identifies a webhook endpoint: {@code wh_} followed by a time-ordered ULID. */

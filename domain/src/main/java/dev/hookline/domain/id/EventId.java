@@ -1,6 +1,5 @@
-package dev.hookline.domain.event;
+package dev.hookline.domain.id;
 
-import dev.hookline.domain.id.PrefixedIds;
 import java.util.Objects;
 
 /** Identifies an event; it is also the {@code webhook-id} header on every attempt: {@code evt_} followed by a time-ordered ULID. */

@@ -1,0 +1,5 @@
+package dev.hookline.archfixture.bootstrap;
+
+/** A bootstrap class. */
+public class Main {
+}

@@ -1,0 +1,120 @@
+package dev.hookline.bootstrap.e2e;
+
+import dev.hookline.domain.event.json.Json;
+import dev.hookline.domain.event.json.JsonObject;
+import dev.hookline.domain.event.json.JsonParse;
+import dev.hookline.domain.event.json.JsonValue;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Hookline for tests: the real server, database (a fresh H2 file under {@code target/}),
+ * dispatcher and Quartz jobs, with a short retry schedule and loopback receivers allowed.
+ * Talks to it over HTTP like any client.
+ */
+final class TestHookline extends ApiClient implements AutoCloseable {
+
+    static final String OPERATOR_KEY = "hk_op_test_operator_key";
+
+    final ApplicationContext context;
+    final EmbeddedServer server;
+    final Path dataDir;
+
+    private TestHookline(ApplicationContext context, Path dataDir) {
+        super("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort());
+        this.context = context;
+        this.server = context.getBean(EmbeddedServer.class);
+        this.dataDir = dataDir;
+    }
+
+    static Map<String, Object> defaults(Path dataDir) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", -1);
+        p.put("hookline.data-dir", dataDir.toString());
+        p.put("datasources.default.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/hookline;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        p.put("hookline.operator-key", OPERATOR_KEY);
+        p.put("hookline.admin.password", "operator-password-1");
+        p.put("hookline.endpoints.allow-insecure-urls", true);
+        p.put("hookline.endpoints.allowed-private-networks", "127.0.0.0/8");
+        p.put("hookline.delivery.retry-schedule", "300ms,600ms");
+        p.put("hookline.delivery.retry-jitter", 0);
+        p.put("hookline.delivery.timeout", "1s");
+        p.put("hookline.delivery.lease", "3s");
+        p.put("hookline.scheduling.sweep-interval", "100ms");
+        p.put("hookline.scheduling.maintenance-interval", "500ms");
+        p.put("hookline.signatures", "standard,hmac-sha256,timestamped");
+        p.put("hookline.security.bcrypt-cost", 4);
+        p.put("hookline.api.rate-limit", 0);
+        return p;
+    }
+
+    static Path newDataDir() throws IOException {
+        Path dir = Path.of("target", "test-data", UUID.randomUUID().toString());
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    static TestHookline start() throws IOException {
+        return start(Map.of());
+    }
+
+    static TestHookline start(Map<String, Object> overrides) throws IOException {
+        Path dir = newDataDir();
+        Map<String, Object> p = defaults(dir);
+        p.putAll(overrides);
+        ApplicationContext ctx = ApplicationContext.run(EmbeddedServer.class, p).getApplicationContext();
+        return new TestHookline(ctx, dir);
+    }
+
+    static JsonObject parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return new JsonObject(Map.of());
+        }
+        JsonParse parsed = Json.parse(body);
+        if (parsed instanceof JsonParse.Parsed p && p.value() instanceof JsonObject o) {
+            return o;
+        }
+        throw new AssertionError("not a JSON object: " + body);
+    }
+
+    static String str(JsonObject o, String field) {
+        return o.string(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+    }
+
+    static JsonValue get(JsonObject o, String field) {
+        return o.get(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+    }
+
+    static void await(String what, Duration max, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + max + " waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -116,8 +116,8 @@ CREATE INDEX deliveries_endpoint ON deliveries (endpoint_id, id);
 CREATE INDEX deliveries_status_created ON deliveries (status, created_at);
 -- per-account statistics over a time window
 CREATE INDEX deliveries_account_created ON deliveries (account_id, created_at);
--- Events.purge: "no delivery refers to it"
-CREATE INDEX deliveries_event ON deliveries (event_id);
+-- one delivery per (event, endpoint); also serves Events.purge ("no delivery refers to it")
+CREATE UNIQUE INDEX deliveries_event_endpoint ON deliveries (event_id, endpoint_id);
 
 CREATE TABLE attempts (
     id                       VARCHAR(40) NOT NULL PRIMARY KEY,

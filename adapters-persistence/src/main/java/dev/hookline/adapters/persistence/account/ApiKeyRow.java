@@ -1,7 +1,7 @@
 package dev.hookline.adapters.persistence.account;
 
 import dev.hookline.application.port.out.ApiKeys.ApiKey;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -2,7 +2,7 @@ package dev.hookline.adapters.persistence.account;
 
 import dev.hookline.application.port.out.Accounts;
 import dev.hookline.domain.account.Account;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.hookline.adapters.persistence.account;
 
 import dev.hookline.application.port.out.ApiKeys;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;

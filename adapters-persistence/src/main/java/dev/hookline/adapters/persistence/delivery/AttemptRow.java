@@ -2,10 +2,10 @@ package dev.hookline.adapters.persistence.delivery;
 
 import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.domain.delivery.Attempt;
-import dev.hookline.domain.delivery.AttemptId;
+import dev.hookline.domain.id.AttemptId;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.AttemptTrigger;
-import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.ErrorKind;
 import dev.hookline.domain.event.json.Json;
 import dev.hookline.domain.event.json.JsonObject;

@@ -1,13 +1,13 @@
 package dev.hookline.adapters.persistence.delivery;
 
 import dev.hookline.adapters.persistence.Jdbc;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.AttemptTrigger;
 import dev.hookline.domain.delivery.Delivery;
-import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
-import dev.hookline.domain.endpoint.EndpointId;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package dev.hookline.adapters.persistence.delivery;
 import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.domain.delivery.Attempt;
-import dev.hookline.domain.delivery.DeliveryId;
+import dev.hookline.domain.id.DeliveryId;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

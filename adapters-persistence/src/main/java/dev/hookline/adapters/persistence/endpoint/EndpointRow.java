@@ -1,11 +1,11 @@
 package dev.hookline.adapters.persistence.endpoint;
 
 import dev.hookline.adapters.persistence.SecretCipher;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.endpoint.EndpointHealth;
-import dev.hookline.domain.endpoint.EndpointId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.EventFilter;
 import dev.hookline.domain.retry.RetryPolicy;
 import io.micronaut.core.annotation.Nullable;

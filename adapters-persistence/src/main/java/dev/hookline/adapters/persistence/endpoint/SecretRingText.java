@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The plaintext form of a secret ring before encryption: {@code current|previous@expiryMillis|…}.
+ * The plaintext form of a secret ring before encryption: {@code current|previous@expiry|…}, the expiry as an ISO-8601 instant.
  * Secrets are {@code whsec_} + base64, which never contains {@code |} or {@code @}.
  */
 final class SecretRingText {
@@ -19,7 +19,7 @@ final class SecretRingText {
     static String write(SecretRing ring) {
         StringBuilder out = new StringBuilder(ring.current().value());
         for (PreviousSecret previous : ring.previous()) {
-            out.append('|').append(previous.secret().value()).append('@').append(previous.expiresAt().toEpochMilli());
+            out.append('|').append(previous.secret().value()).append('@').append(previous.expiresAt());
         }
         return out.toString();
     }
@@ -30,7 +30,7 @@ final class SecretRingText {
         for (int i = 1; i < parts.length; i++) {
             int at = parts[i].lastIndexOf('@');
             previous.add(new PreviousSecret(new SigningSecret(parts[i].substring(0, at)),
-                    Instant.ofEpochMilli(Long.parseLong(parts[i].substring(at + 1)))));
+                    Instant.parse(parts[i].substring(at + 1))));
         }
         return new SecretRing(new SigningSecret(parts[0]), previous);
     }

@@ -1,8 +1,8 @@
 package dev.hookline.adapters.persistence.event;
 
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.event.Event;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;

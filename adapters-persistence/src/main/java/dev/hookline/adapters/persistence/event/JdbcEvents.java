@@ -2,9 +2,9 @@ package dev.hookline.adapters.persistence.event;
 
 import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.application.port.out.Events;
-import dev.hookline.domain.account.AccountId;
+import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.event.Event;
-import dev.hookline.domain.event.EventId;
+import dev.hookline.domain.id.EventId;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code node -e script} to check signatures against the receivers' own code (seeds 000, 001,
- * 004) and, when {@code NODE_PATH} lets node find it, the official {@code standardwebhooks} npm package.
+ * 004).
  */
 final class Node {
 
@@ -23,14 +23,6 @@ final class Node {
         try {
             return run("process.stdout.write('ok')", "").exitCode() == 0;
         } catch (IOException | RuntimeException notThere) {
-            return false;
-        }
-    }
-
-    static boolean canRequire(String module) {
-        try {
-            return available() && run("require.resolve(process.argv[1])", "", module).exitCode() == 0;
-        } catch (IOException notThere) {
             return false;
         }
     }

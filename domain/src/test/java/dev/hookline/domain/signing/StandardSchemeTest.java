@@ -3,9 +3,7 @@ package dev.hookline.domain.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -91,30 +89,5 @@ class StandardSchemeTest {
         assertFalse(receiver.accepts(utf8(BODY.replace("9900", "9901")), attempt(ID, now, signatures), now));
         assertFalse(receiver.accepts(utf8(BODY), attempt(ID, now + 1, signatures), now));
         assertFalse(receiver.accepts(utf8(BODY), attempt(ID.replace('F', 'G'), now, signatures), now));
-    }
-
-    @Test
-    void theOfficialStandardWebhooksPackageVerifiesIncludingDuringRotation() throws IOException {
-        // run with NODE_PATH pointing at a node_modules holding `standardwebhooks` (npm) to enable
-        assumeTrue(Node.canRequire("standardwebhooks"), "node with the standardwebhooks package is not available");
-        String script = """
-                const { Webhook } = require('standardwebhooks');
-                const payload = require('fs').readFileSync(0, 'utf8');
-                const [secret, id, timestamp, signature] = process.argv.slice(1);
-                try {
-                  new Webhook(secret).verify(payload, {'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature});
-                  process.stdout.write('valid');
-                } catch (e) { process.stdout.write('invalid: ' + e.message); }
-                """;
-        String ts = Long.toString(now);
-        String rotating = SIGNER.sign(ID, now, utf8(BODY), List.of(newSecret, oldSecret)).get("webhook-signature");
-        String single = SIGNER.sign(ID, now, utf8(BODY), List.of(newSecret)).get("webhook-signature");
-
-        assertEquals("valid", Node.run(script, BODY, newSecret.value(), ID, ts, single).stdout());
-        assertEquals("valid", Node.run(script, BODY, newSecret.value(), ID, ts, rotating).stdout());
-        assertEquals("valid", Node.run(script, BODY, oldSecret.value(), ID, ts, rotating).stdout());
-        assertTrue(Node.run(script, BODY, oldSecret.value(), ID, ts, single).stdout().startsWith("invalid"));
-        assertTrue(Node.run(script, BODY + " ", newSecret.value(), ID, ts, single).stdout().startsWith("invalid"));
-        assertTrue(Node.run(script, BODY, newSecret.value(), ID, Long.toString(now - 1), single).stdout().startsWith("invalid"));
     }
 }

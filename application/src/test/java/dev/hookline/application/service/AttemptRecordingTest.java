@@ -1,0 +1,129 @@
+package dev.hookline.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.WebhookSender.OutboundRequest;
+import dev.hookline.application.service.AttemptRecording.Recorded;
+import dev.hookline.domain.delivery.AttemptOutcome;
+import dev.hookline.domain.delivery.AttemptTrigger;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.delivery.ErrorKind;
+import dev.hookline.domain.endpoint.AutoDisablePolicy;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.network.NetworkPolicy;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.retry.RetryPolicy;
+import dev.hookline.domain.signing.SignatureScheme;
+import dev.hookline.domain.signing.Signer;
+import dev.hookline.domain.signing.SigningSecret;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttemptRecordingTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
+    private static final Duration TOOK = Duration.ofMillis(42);
+
+    private final HooklineSettings settings = new HooklineSettings(Duration.ofSeconds(5),
+            new RetryPolicy(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 0),
+            new Signer(SignatureScheme.defaults()), NetworkPolicy.strict(), new AutoDisablePolicy(Duration.ofDays(5)),
+            Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24), Duration.ofDays(30), 256 * 1024,
+            "Hookline/test");
+    private final AttemptRecording recording = new AttemptRecording(settings, new Random(1));
+    private final AccountId account = AccountId.generate();
+    private final Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/x", "", new EventFilter.AllEvents(),
+            SigningSecret.generate(new SecureRandom()), T0);
+    private final Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), T0,
+            "{\"id\":\"pay_1\"}", Optional.empty(), Optional.empty(), Optional.empty(), false);
+
+    private Delivery claimed() {
+        return Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 3, T0)
+                .claim(T0, T0.plusSeconds(60));
+    }
+
+    private Recorded record(Delivery d, Endpoint e, AttemptOutcome outcome) {
+        OutboundRequest request = recording.request(event, e, T0);
+        return recording.record(d, e, request, T0, TOOK, outcome, T0.plusMillis(42));
+    }
+
+    private static AttemptOutcome status(int code) {
+        return new AttemptOutcome.Response(code, Map.of(), "body", false);
+    }
+
+    @Test
+    void theRequestCarriesTheEnvelopeIdTimestampAndSignatures() {
+        OutboundRequest request = recording.request(event, endpoint, T0);
+        assertEquals("https://hooks.example.com/x", request.url());
+        assertEquals(event.id().value(), request.headers().get("webhook-id"));
+        assertEquals(Long.toString(T0.getEpochSecond()), request.headers().get("webhook-timestamp"));
+        assertTrue(request.headers().get("webhook-signature").startsWith("v1,"));
+        assertTrue(request.headers().get("X-Webhook-Signature").startsWith("sha256="));
+        assertEquals("Hookline/test", request.headers().get("User-Agent"));
+        assertEquals(Duration.ofSeconds(5), request.timeout());
+    }
+
+    @Test
+    void aTwoHundredSucceedsAndResetsHealth() {
+        Recorded r = record(claimed(), endpoint, status(200));
+        assertEquals(DeliveryStatus.SUCCEEDED, r.delivery().status());
+        assertEquals(1, r.attempt().number());
+        assertEquals(AttemptTrigger.SCHEDULED, r.attempt().trigger());
+        assertTrue(r.health().succeeded());
+        assertFalse(r.health().exhausted());
+    }
+
+    @Test
+    void aFailureWithRetriesLeftIsScheduledAfterTheFirstDelay() {
+        Recorded r = record(claimed(), endpoint, status(500));
+        assertEquals(DeliveryStatus.RETRYING, r.delivery().status());
+        assertEquals(T0.plusMillis(42).plus(Duration.ofMinutes(1)), r.delivery().nextAttemptAt());
+        assertEquals(500, r.delivery().lastStatusCode());
+    }
+
+    @Test
+    void theLastAllowedFailureExhaustsTheDelivery() {
+        Delivery d = claimed().retryAt(T0, 500, T0).claim(T0, T0.plusSeconds(60)).retryAt(T0, 500, T0)
+                .claim(T0, T0.plusSeconds(60));
+        Recorded r = record(d, endpoint, new AttemptOutcome.Failure(ErrorKind.TIMEOUT, "slow"));
+        assertEquals(DeliveryStatus.FAILED, r.delivery().status());
+        assertEquals(3, r.attempt().number());
+        assertTrue(r.health().exhausted());
+    }
+
+    @Test
+    void goneFailsAtOnceAndDisablesTheEndpoint() {
+        Recorded r = record(claimed(), endpoint, status(410));
+        assertEquals(DeliveryStatus.FAILED, r.delivery().status());
+        assertEquals(Disablement.Cause.GONE, r.autoDisable().orElseThrow().cause());
+    }
+
+    @Test
+    void aFailureForAnEndpointDisabledMeanwhileIsHeldInsteadOfRetried() {
+        Endpoint disabled = endpoint.disable(Disablement.byMerchant(T0));
+        Recorded r = record(claimed(), disabled, status(500));
+        assertEquals(DeliveryStatus.HELD, r.delivery().status());
+        assertTrue(r.autoDisable().isEmpty());
+    }
+
+    @Test
+    void anEndpointScheduleOverridesTheGlobalOne() {
+        Endpoint own = new Endpoint(endpoint.id(), account, endpoint.url(), "", endpoint.filter(), endpoint.secrets(),
+                null, endpoint.health(), null, new RetryPolicy(List.of(Duration.ofSeconds(10)), 0), T0, T0);
+        Recorded r = record(claimed(), own, status(503));
+        assertEquals(T0.plusMillis(42).plusSeconds(10), r.delivery().nextAttemptAt());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.hookline.application.service;
+
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.Page;
+import dev.hookline.application.port.out.PageRequest;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EndpointId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Deliveries in a list, following the port's semantics through the domain transitions. */
+final class FakeDeliveries implements Deliveries {
+
+    private final List<Delivery> deliveries;
+
+    FakeDeliveries(List<Delivery> deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void addAll(List<Delivery> added) {
+        deliveries.addAll(added);
+    }
+
+    @Override
+    public Optional<Delivery> find(AccountId account, DeliveryId id) {
+        return deliveries.stream().filter(d -> d.id().equals(id) && d.accountId().equals(account)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit,
+                                                Collection<EndpointId> excluded) {
+        List<Delivery> due = deliveries.stream()
+                .filter(d -> d.isClaimable(now) && !excluded.contains(d.endpointId()))
+                .sorted(Comparator.comparing(d -> d.status() == DeliveryStatus.SENDING ? d.leaseUntil() : d.nextAttemptAt()))
+                .limit(limit).map(d -> d.claim(now, leaseUntil)).toList();
+        due.forEach(this::replace);
+        return due;
+    }
+
+    @Override
+    public int completeAll(List<Delivery> completed) {
+        int n = 0;
+        for (Delivery d : completed) {
+            n += update(d, DeliveryStatus.SENDING) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized boolean update(Delivery delivery, DeliveryStatus expected) {
+        Optional<Delivery> stored = deliveries.stream().filter(d -> d.id().equals(delivery.id())).findFirst();
+        if (stored.isEmpty() || stored.get().status() != expected) {
+            return false;
+        }
+        replace(delivery);
+        return true;
+    }
+
+    @Override
+    public int holdAll(EndpointId endpoint, Instant now) {
+        return each(endpoint, d -> d.status().isDue(), d -> d.hold(now));
+    }
+
+    @Override
+    public int releaseHeld(EndpointId endpoint, Instant now) {
+        return each(endpoint, d -> d.status() == DeliveryStatus.HELD, d -> d.release(now));
+    }
+
+    @Override
+    public int retryFailed(EndpointId endpoint, Instant since, Instant now) {
+        return each(endpoint, d -> d.status().isManuallyRetryable() && !d.createdAt().isBefore(since),
+                d -> d.retryManually(now));
+    }
+
+    @Override
+    public int expireHeld(Instant cutoff, Instant now, int limit) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return deliveries.stream().filter(d -> d.status().isDue() || d.status() == DeliveryStatus.SENDING)
+                .map(d -> d.status() == DeliveryStatus.SENDING ? d.leaseUntil() : d.nextAttemptAt())
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        deliveries.stream().filter(d -> d.endpointId().equals(endpoint)).forEach(d -> counts.merge(d.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since) {
+        return new HashMap<>();
+    }
+
+    private int each(EndpointId endpoint, java.util.function.Predicate<Delivery> which,
+                     java.util.function.UnaryOperator<Delivery> change) {
+        List<Delivery> matching = deliveries.stream().filter(d -> d.endpointId().equals(endpoint) && which.test(d)).toList();
+        matching.forEach(d -> replace(change.apply(d)));
+        return matching.size();
+    }
+
+    private void replace(Delivery updated) {
+        deliveries.replaceAll(d -> d.id().equals(updated.id()) ? updated : d);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.hookline.application.service;
+
+import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Endpoints in a list, for application tests. */
+final class FakeEndpoints implements Endpoints {
+
+    private final List<Endpoint> endpoints;
+
+    FakeEndpoints(List<Endpoint> endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public void add(Endpoint endpoint) {
+        endpoints.add(endpoint);
+    }
+
+    @Override
+    public void update(Endpoint endpoint) {
+        endpoints.replaceAll(e -> e.id().equals(endpoint.id()) ? endpoint : e);
+    }
+
+    @Override
+    public Optional<Endpoint> find(AccountId account, EndpointId id) {
+        return endpoints.stream().filter(e -> e.id().equals(id) && e.accountId().equals(account)).findFirst();
+    }
+
+    @Override
+    public Map<EndpointId, Endpoint> findAll(Collection<EndpointId> ids) {
+        Map<EndpointId, Endpoint> out = new HashMap<>();
+        endpoints.stream().filter(e -> ids.contains(e.id())).forEach(e -> out.put(e.id(), e));
+        return out;
+    }
+
+    @Override
+    public List<Endpoint> ofAccount(AccountId account) {
+        return endpoints.stream().filter(e -> e.accountId().equals(account)).toList();
+    }
+
+    @Override
+    public boolean delete(AccountId account, EndpointId id) {
+        return endpoints.removeIf(e -> e.id().equals(id) && e.accountId().equals(account));
+    }
+
+    @Override
+    public void recordHealth(List<HealthChange> changes) {
+        for (HealthChange c : changes) {
+            endpoints.replaceAll(e -> {
+                if (!e.id().equals(c.endpoint())) {
+                    return e;
+                }
+                var health = e.health().afterAttempt(c.succeeded(), c.at());
+                health = c.exhausted() ? health.afterExhausted() : health;
+                return new Endpoint(e.id(), e.accountId(), e.url(), e.description(), e.filter(), e.secrets(),
+                        e.disablement(), health, e.rateLimit(), e.retryPolicy(), e.createdAt(), e.updatedAt());
+            });
+        }
+    }
+
+    @Override
+    public List<Endpoint> autoDisableCandidates(Instant cutoff, int limit) {
+        return endpoints.stream().filter(e -> e.enabled() && e.health().failingSince() != null
+                && !e.health().failingSince().isAfter(cutoff) && e.health().exhaustedSinceSuccess()).limit(limit).toList();
+    }
+}

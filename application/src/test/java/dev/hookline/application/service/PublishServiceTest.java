@@ -1,0 +1,220 @@
+package dev.hookline.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.in.Problem;
+import dev.hookline.application.port.in.PublishEventUseCase.PublishEventCommand;
+import dev.hookline.application.port.in.PublishEventUseCase.PublishedEvent;
+import dev.hookline.application.port.in.Result;
+import dev.hookline.application.port.out.Accounts;
+import dev.hookline.application.port.out.EventTypes;
+import dev.hookline.application.port.out.Events;
+import dev.hookline.domain.account.Account;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.AutoDisablePolicy;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.network.NetworkPolicy;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.event.EventCatalog;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.event.EventType;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.event.json.Json;
+import dev.hookline.domain.event.json.JsonParse;
+import dev.hookline.domain.event.json.JsonValue;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.retry.RetryPolicy;
+import dev.hookline.domain.signing.SignatureScheme;
+import dev.hookline.domain.signing.Signer;
+import dev.hookline.domain.signing.SigningSecret;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Publishing with in-memory fakes: fan-out by filter, HELD for disabled endpoints, idempotency, validation. */
+class PublishServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T10:30:00Z");
+
+    private final Map<AccountId, Account> accounts = new HashMap<>();
+    private final Map<EventId, Event> events = new HashMap<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final AtomicInteger signals = new AtomicInteger();
+    private final AtomicInteger transactions = new AtomicInteger();
+    private final AccountId account = AccountId.generate();
+
+    private final PublishService service;
+
+    PublishServiceTest() {
+        accounts.put(account, new Account(account, "Acme", NOW));
+        HooklineSettings settings = new HooklineSettings(Duration.ofSeconds(5), RetryPolicy.defaults(),
+                new Signer(SignatureScheme.defaults()), NetworkPolicy.strict(),
+                new AutoDisablePolicy(Duration.ofDays(5)), Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24),
+                Duration.ofDays(30), 256 * 1024, "Hookline/test");
+        service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
+                new FakeEndpoints(endpoints), new FakeEvents(), new FakeDeliveries(deliveries),
+                work -> {
+                    transactions.incrementAndGet();
+                    return work.get();
+                }, signals::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+    }
+
+    private Endpoint endpoint(String... patterns) {
+        EventFilter filter = ((EventFilter.FilterParse.Valid) EventFilter.parse(List.of(patterns))).filter();
+        Endpoint e = Endpoint.create(account, "https://hooks.example.com/" + endpoints.size(), "", filter,
+                SigningSecret.generate(new SecureRandom()), NOW);
+        endpoints.add(e);
+        return e;
+    }
+
+    private static JsonValue json(String text) {
+        return ((JsonParse.Parsed) Json.parse(text)).value();
+    }
+
+    private Result<PublishedEvent> publish(String type, String data, String key) {
+        return service.publish(new PublishEventCommand(account.value(), type, data == null ? null : json(data), null,
+                null, key));
+    }
+
+    @Test
+    void writesOneDeliveryPerSubscribedEndpointInOneTransactionAndWakesTheDispatcher() {
+        Endpoint all = endpoint("*");
+        Endpoint payments = endpoint("payment.*");
+        endpoint("invoice.paid");
+        PublishedEvent published = publish("payment.succeeded", "{\"id\":\"pay_1\",\"amount\":9900}", null)
+                .orElseThrow();
+        assertEquals(2, published.deliveries());
+        assertEquals(List.of(all.id(), payments.id()), deliveries.stream().map(Delivery::endpointId).toList());
+        assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING && d.nextAttemptAt().equals(NOW)));
+        assertEquals(6, deliveries.get(0).attemptLimit(), "first attempt + 5 scheduled retries");
+        assertEquals(1, transactions.get());
+        assertEquals(1, signals.get());
+        assertEquals("{\"id\":\"pay_1\",\"amount\":9900}", events.values().iterator().next().data());
+    }
+
+    @Test
+    void aDisabledEndpointGetsAHeldDelivery() {
+        Endpoint paused = endpoint("*").disable(Disablement.byMerchant(NOW));
+        endpoints.set(0, paused);
+        publish("invoice.paid", "{}", null).orElseThrow();
+        assertEquals(DeliveryStatus.HELD, deliveries.get(0).status());
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyReturnsTheFirstEventAndWritesNothing() {
+        endpoint("*");
+        PublishedEvent first = publish("invoice.paid", "{\"n\":1}", "key-1").orElseThrow();
+        PublishedEvent again = publish("invoice.paid", "{\"n\":2}", "key-1").orElseThrow();
+        assertTrue(again.replayed());
+        assertFalse(first.replayed());
+        assertEquals(first.event().id(), again.event().id());
+        assertEquals(1, events.size());
+        assertEquals(1, deliveries.size());
+    }
+
+    @Test
+    void refusesBadInputNamingTheField() {
+        assertEquals("type", problem(publish("nope", "{}", null)).field());
+        assertEquals(Problem.Kind.UNPROCESSABLE, problem(publish("payment.exploded", "{}", null)).kind());
+        assertEquals("data", problem(publish("invoice.paid", null, null)).field());
+        assertEquals("data", problem(publish("invoice.paid", "[1,2]", null)).field());
+        assertEquals("account_id", problem(service.publish(new PublishEventCommand(AccountId.generate().value(),
+                "invoice.paid", json("{}"), null, null, null))).field());
+        assertEquals("account_id", problem(service.publish(new PublishEventCommand("acc_x", "invoice.paid",
+                json("{}"), null, null, null))).field());
+        assertEquals("previous_data", problem(service.publish(new PublishEventCommand(account.value(), "invoice.paid",
+                json("{}"), json("\"old\""), null, null))).field());
+        assertTrue(events.isEmpty() && deliveries.isEmpty(), "nothing written for refused events");
+        assertEquals(0, signals.get());
+    }
+
+    private static Problem problem(Result<?> result) {
+        return assertInstanceOf(Result.Rejected.class, result).problem();
+    }
+
+    private final class FakeAccounts implements Accounts {
+        @Override
+        public void add(Account a) {
+            accounts.put(a.id(), a);
+        }
+
+        @Override
+        public Optional<Account> find(AccountId id) {
+            return Optional.ofNullable(accounts.get(id));
+        }
+
+        @Override
+        public long count() {
+            return accounts.size();
+        }
+    }
+
+    private static final class FakeEventTypes implements EventTypes {
+        @Override
+        public List<EventType> all() {
+            return EventCatalog.defaults();
+        }
+
+        @Override
+        public Optional<EventType> find(EventTypeName name) {
+            return all().stream().filter(t -> t.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public void add(EventType type) {
+            throw new UnsupportedOperationException("not used by publishing");
+        }
+    }
+
+    private final class FakeEvents implements Events {
+        @Override
+        public boolean add(Event event) {
+            if (event.idempotencyKey().isPresent() && findByIdempotencyKey(event.accountId(),
+                    event.idempotencyKey().get()).isPresent()) {
+                return false;
+            }
+            events.put(event.id(), event);
+            return true;
+        }
+
+        @Override
+        public Optional<Event> find(AccountId a, EventId id) {
+            return Optional.ofNullable(events.get(id)).filter(e -> e.accountId().equals(a));
+        }
+
+        @Override
+        public Optional<Event> findByIdempotencyKey(AccountId a, String key) {
+            return events.values().stream()
+                    .filter(e -> e.accountId().equals(a) && e.idempotencyKey().equals(Optional.of(key))).findFirst();
+        }
+
+        @Override
+        public Map<EventId, Event> findAll(Collection<EventId> ids) {
+            Map<EventId, Event> out = new HashMap<>();
+            ids.forEach(id -> Optional.ofNullable(events.get(id)).ifPresent(e -> out.put(id, e)));
+            return out;
+        }
+
+        @Override
+        public int purge(Instant cutoff, int limit) {
+            throw new UnsupportedOperationException("not used by publishing");
+        }
+    }
+}

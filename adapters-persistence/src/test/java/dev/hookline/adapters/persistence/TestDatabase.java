@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fresh, migrated database per test class: H2 in memory in PostgreSQL mode by default, or an
+ * A fresh, migrated database per test class: H2 in PostgreSQL mode (in memory, or in a file under
+ * {@code target/h2} with {@code -Dhookline.test.h2=file}) by default, or an
  * embedded PostgreSQL when the system property {@code hookline.test.database} is {@code postgresql}
  * (the surefire execution {@code postgresql-tests}).
  */
@@ -53,8 +54,12 @@ public final class TestDatabase {
             properties.put("datasources.default.password", "");
             properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         } else {
-            properties.put("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            // in memory by default; -Dhookline.test.h2=file for the production set-up (a file, WRITE_DELAY=0)
+            String where = "file".equals(System.getProperty("hookline.test.h2"))
+                    ? "file:" + Path.of("target", "h2", UUID.randomUUID().toString()).toAbsolutePath() + ";WRITE_DELAY=0"
+                    : "mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            properties.put("datasources.default.url", "jdbc:h2:" + where
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             properties.put("datasources.default.username", "sa");
             properties.put("datasources.default.password", "");
             properties.put("datasources.default.driver-class-name", "org.h2.Driver");

@@ -24,7 +24,6 @@ import dev.hookline.domain.endpoint.network.EndpointUrl;
 import dev.hookline.domain.endpoint.network.UrlCheck;
 import dev.hookline.domain.event.EventFilter;
 import dev.hookline.domain.event.EventType;
-import dev.hookline.domain.event.EventTypeName;
 import dev.hookline.domain.signing.SecretParse;
 import dev.hookline.domain.signing.SigningSecret;
 import java.net.InetAddress;
@@ -96,8 +95,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                     ((SecretParse.Invalid) SigningSecret.parse(command.secret())).reason()));
         }
         Instant now = clock.instant();
+        Integer rateLimit = command.rateLimit() == null || command.rateLimit() == 0 ? null : command.rateLimit();
         Endpoint endpoint = Endpoint.create(account, url.orElseThrow(), command.description(), filter.orElseThrow(),
-                secret, now).withRateLimit(command.rateLimit(), now);
+                secret, now).withRateLimit(rateLimit, now);
         transactions.run(() -> endpoints.add(endpoint));
         return Result.ok(endpoint);
     }
@@ -217,7 +217,7 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             for (InetAddress address : resolved.addresses()) {
                 if (settings.networkPolicy().check(address) instanceof AddressVerdict.Refused refused) {
                     return Result.rejected(Problem.unprocessable("url",
-                            "host " + url.host() + " resolves to " + address.getHostAddress() + ": " + refused.reason()));
+                            "host " + url.host() + " resolves to " + refused.reason()));
                 }
             }
         }
@@ -268,9 +268,5 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                     "rate_limit must be between 1 and 100000 deliveries per second (0 removes the limit)"));
         }
         return Optional.empty();
-    }
-
-    static boolean isKnown(EventTypes types, String name) {
-        return EventTypeName.isValid(name) && types.find(new EventTypeName(name)).isPresent();
     }
 }

@@ -12,6 +12,7 @@ import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.out.Accounts;
 import dev.hookline.application.port.out.EventTypes;
 import dev.hookline.application.port.out.Events;
+import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.account.Account;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.DeliveryStatus;
@@ -70,10 +71,7 @@ class PublishServiceTest {
                 Duration.ofDays(30), 256 * 1024, "Hookline/test");
         service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
                 new FakeEndpoints(endpoints), new FakeEvents(), new FakeDeliveries(deliveries),
-                work -> {
-                    transactions.incrementAndGet();
-                    return work.get();
-                }, signals::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+                new CountingTransactions(), signals::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), settings);
     }
 
     private Endpoint endpoint(String... patterns) {
@@ -147,6 +145,14 @@ class PublishServiceTest {
 
     private static Problem problem(Result<?> result) {
         return assertInstanceOf(Result.Rejected.class, result).problem();
+    }
+
+    private final class CountingTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            transactions.incrementAndGet();
+            return work.get();
+        }
     }
 
     private final class FakeAccounts implements Accounts {

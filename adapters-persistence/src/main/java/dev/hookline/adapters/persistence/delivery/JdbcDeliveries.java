@@ -1,0 +1,387 @@
+package dev.hookline.adapters.persistence.delivery;
+
+import dev.hookline.adapters.persistence.Jdbc;
+import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.Page;
+import dev.hookline.application.port.out.PageRequest;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.id.EndpointId;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deliveries in plain JDBC: every bulk change is one statement or one JDBC batch, and every
+ * status change is a compare-and-set on the stored status.
+ */
+@Singleton
+class JdbcDeliveries implements Deliveries {
+
+    private static final String INSERT = "INSERT INTO deliveries (" + DeliveryRow.COLUMNS + ") VALUES ("
+            + Jdbc.placeholders(15) + ")";
+    private static final String SELECT = "SELECT " + DeliveryRow.COLUMNS + " FROM deliveries";
+    private static final String COMPLETE = "UPDATE deliveries SET " + DeliveryRow.STATE_ASSIGNMENTS
+            + " WHERE id = ? AND status = 'SENDING'";
+    private static final String UPDATE = "UPDATE deliveries SET " + DeliveryRow.STATE_ASSIGNMENTS
+            + " WHERE id = ? AND status = ?";
+    private static final String CLAIM_SET =
+            "status = 'SENDING', lease_until = ?, due_at = ?, next_attempt_at = NULL, updated_at = ?";
+
+    private final Jdbc jdbc;
+
+    JdbcDeliveries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void addAll(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Delivery delivery : deliveries) {
+                    DeliveryRow.fromDomain(delivery).bindAll(ps, 1);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Delivery> find(AccountId account, DeliveryId id) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ?")) {
+                ps.setString(1, id.value());
+                ps.setString(2, account.value());
+                List<Delivery> found = readAll(ps);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    @Override
+    public List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<String> skip = excluded.stream().map(EndpointId::value).distinct().toList();
+        return jdbc.database() == Jdbc.Database.POSTGRESQL
+                ? jdbc.withConnection(c -> claimWithSkipLocked(c, now, leaseUntil, limit, skip))
+                : jdbc.withConnection(c -> claimWithCompareAndSet(c, now, leaseUntil, limit, skip));
+    }
+
+    private static String notExcluded(List<String> skip) {
+        return skip.isEmpty() ? "" : " AND endpoint_id NOT IN (" + Jdbc.placeholders(skip.size()) + ")";
+    }
+
+    /** PostgreSQL: lock the oldest due rows, skipping rows other claimers hold, and claim them in one statement. */
+    private static List<Delivery> claimWithSkipLocked(Connection c, Instant now, Instant leaseUntil, int limit,
+                                                      List<String> skip) throws SQLException {
+        String sql = "WITH picked AS (SELECT id, due_at AS was_due FROM deliveries WHERE due_at <= ?"
+                + notExcluded(skip) + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+                + " claimed AS (UPDATE deliveries SET " + CLAIM_SET
+                + " FROM picked WHERE deliveries.id = picked.id RETURNING deliveries.*, picked.was_due)"
+                + " SELECT * FROM claimed ORDER BY was_due, id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            Jdbc.setInstant(ps, i++, now);
+            Jdbc.setStrings(ps, i, skip);
+            i += skip.size();
+            ps.setInt(i++, limit);
+            Jdbc.setInstant(ps, i++, leaseUntil);
+            Jdbc.setInstant(ps, i++, leaseUntil);
+            Jdbc.setInstant(ps, i, now);
+            return readAll(ps);
+        }
+    }
+
+    /**
+     * H2: {@code ORDER BY … FOR UPDATE SKIP LOCKED} collapses there, so select candidates without
+     * locks, then claim each with a compare-and-set in sorted id order (unsorted batches deadlock
+     * against each other); a row another claimer took meanwhile is no longer due and updates nothing.
+     */
+    private static List<Delivery> claimWithCompareAndSet(Connection c, Instant now, Instant leaseUntil, int limit,
+                                                         List<String> skip) throws SQLException {
+        List<String> candidates = new ArrayList<>(limit);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM deliveries WHERE due_at <= ?" + notExcluded(skip) + " ORDER BY due_at LIMIT ?")) {
+            Jdbc.setInstant(ps, 1, now);
+            Jdbc.setStrings(ps, 2, skip);
+            ps.setInt(2 + skip.size(), limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<String> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.naturalOrder());
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET " + CLAIM_SET
+                + " WHERE id = ? AND due_at <= ? AND status IN ('PENDING', 'RETRYING', 'SENDING')")) {
+            for (String id : sorted) {
+                Jdbc.setInstant(ps, 1, leaseUntil);
+                Jdbc.setInstant(ps, 2, leaseUntil);
+                Jdbc.setInstant(ps, 3, now);
+                ps.setString(4, id);
+                Jdbc.setInstant(ps, 5, now);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<String> won = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (counts[i] == 1) {
+                won.add(sorted.get(i));
+            }
+        }
+        if (won.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Delivery> byId = new HashMap<>(won.size() * 2);
+        try (PreparedStatement ps = c.prepareStatement(
+                SELECT + " WHERE id IN (" + Jdbc.placeholders(won.size()) + ")")) {
+            Jdbc.setStrings(ps, 1, won);
+            for (Delivery d : readAll(ps)) {
+                byId.put(d.id().value(), d);
+            }
+        }
+        List<Delivery> claimed = new ArrayList<>(byId.size());
+        for (String id : candidates) { // oldest due first
+            Delivery d = byId.get(id);
+            if (d != null) {
+                claimed.add(d);
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public int completeAll(List<Delivery> completed) {
+        if (completed.isEmpty()) {
+            return 0;
+        }
+        List<Delivery> sorted = new ArrayList<>(completed);
+        sorted.sort(Comparator.comparing(Delivery::id));
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
+                for (Delivery delivery : sorted) {
+                    int next = DeliveryRow.fromDomain(delivery).bindState(ps, 1);
+                    ps.setString(next, delivery.id().value());
+                    ps.addBatch();
+                }
+                return Jdbc.sum(ps.executeBatch());
+            }
+        });
+    }
+
+    @Override
+    public boolean update(Delivery delivery, DeliveryStatus expected) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                int next = DeliveryRow.fromDomain(delivery).bindState(ps, 1);
+                ps.setString(next++, delivery.id().value());
+                ps.setString(next, expected.name());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int holdAll(EndpointId endpoint, Instant now) {
+        return update("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?"
+                + " WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING')", now, endpoint.value());
+    }
+
+    @Override
+    public int releaseHeld(EndpointId endpoint, Instant now) {
+        return update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
+                + " WHERE endpoint_id = ? AND status = 'HELD'", now, now, now, endpoint.value());
+    }
+
+    @Override
+    public int retryFailed(EndpointId endpoint, Instant since, Instant now) {
+        return update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
+                + " attempt_limit = attempts + 1, triggered_by = 'MANUAL', updated_at = ?"
+                + " WHERE endpoint_id = ? AND status IN ('FAILED', 'EXPIRED') AND created_at >= ?",
+                now, now, now, endpoint.value(), since);
+    }
+
+    @Override
+    public int expireHeld(Instant cutoff, Instant now, int limit) {
+        return update("UPDATE deliveries SET status = 'EXPIRED', updated_at = ? WHERE status = 'HELD' AND id IN ("
+                + "SELECT id FROM deliveries WHERE status = 'HELD' AND created_at < ? ORDER BY created_at LIMIT ?)",
+                now, cutoff, limit);
+    }
+
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        // attempts go with their delivery (ON DELETE CASCADE)
+        return update("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries"
+                + " WHERE status IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND created_at < ? ORDER BY created_at LIMIT ?)",
+                cutoff, limit);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(due_at) AS next_due FROM deliveries WHERE due_at IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Jdbc.getInstant(rs, "next_due")) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE endpoint_id = ? AND account_id = ?");
+        List<Object> params = new ArrayList<>(List.of(endpoint.value(), account.value()));
+        if (page.before() != null) {
+            sql.append(" AND id < ?");
+            params.add(page.before());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.eventType() != null) {
+            sql.append(" AND event_type = ?");
+            params.add(filter.eventType().value());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(page.limit() + 1);
+        List<Delivery> rows = jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, params.toArray());
+                return readAll(ps);
+            }
+        });
+        return Page.of(rows, page.limit(), d -> d.id().value());
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status, COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? GROUP BY status")) {
+                ps.setString(1, endpoint.value());
+                Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /**
+     * Per endpoint of the account: SUCCEEDED and FAILED deliveries created since {@code since}
+     * (one grouped query), and the newest delivery that has been attempted (one indexed look-up per
+     * endpoint, newest first by id). Endpoints with neither are left out.
+     */
+    @Override
+    public Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since) {
+        return jdbc.withConnection(c -> {
+            Map<String, long[]> counts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT endpoint_id,
+                           SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
+                           SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed
+                    FROM deliveries WHERE account_id = ? AND created_at >= ?
+                    GROUP BY endpoint_id""")) {
+                ps.setString(1, account.value());
+                Jdbc.setInstant(ps, 2, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString("endpoint_id"), new long[] {rs.getLong("succeeded"), rs.getLong("failed")});
+                    }
+                }
+            }
+            List<String> endpointIds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM endpoints WHERE account_id = ? ORDER BY id")) {
+                ps.setString(1, account.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        endpointIds.add(rs.getString(1));
+                    }
+                }
+            }
+            Map<EndpointId, Stats> stats = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT updated_at, status FROM deliveries"
+                    + " WHERE endpoint_id = ? AND attempts > 0 ORDER BY id DESC LIMIT 1")) {
+                for (String endpointId : endpointIds) {
+                    ps.setString(1, endpointId);
+                    Instant lastAt = null;
+                    DeliveryStatus lastStatus = null;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            lastAt = Jdbc.getInstant(rs, "updated_at");
+                            lastStatus = DeliveryStatus.valueOf(rs.getString("status"));
+                        }
+                    }
+                    long[] n = counts.get(endpointId);
+                    if (n != null || lastAt != null) {
+                        stats.put(new EndpointId(endpointId),
+                                new Stats(n == null ? 0 : n[0], n == null ? 0 : n[1], lastAt, lastStatus));
+                    }
+                }
+            }
+            return stats;
+        });
+    }
+
+    private int update(String sql, Object... params) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                Jdbc.setInstant(ps, i + 1, instant);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+    }
+
+    private static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
+        List<Delivery> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(DeliveryRow.read(rs).toDomain());
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.hookline.adapters.persistence.endpoint;
+
+import dev.hookline.adapters.persistence.SecretCipher;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.EndpointHealth;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.retry.RetryPolicy;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** An endpoint row: the secret ring encrypted, the filter and retry schedule as text. */
+@MappedEntity("endpoints")
+record EndpointRow(
+        @Id String id,
+        String accountId,
+        String url,
+        String description,
+        String eventFilter,
+        String secrets,
+        @Nullable String disabledCause,
+        @Nullable String disabledReason,
+        @Nullable Instant disabledAt,
+        int consecutiveFailures,
+        @Nullable Instant failingSince,
+        boolean exhaustedSinceSuccess,
+        @Nullable Instant lastAttemptAt,
+        @Nullable Integer rateLimit,
+        @Nullable String retrySchedule,
+        @Nullable Double retryJitter,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static EndpointRow fromDomain(Endpoint e, SecretCipher cipher) {
+        Disablement d = e.disablement();
+        EndpointHealth h = e.health();
+        RetryPolicy retry = e.retryPolicy();
+        return new EndpointRow(e.id().value(), e.accountId().value(), e.url(), e.description(),
+                filterText(e.filter()), cipher.encrypt(SecretRingText.write(e.secrets()), e.id().value()),
+                d == null ? null : d.cause().name(), d == null ? null : d.reason(), d == null ? null : d.at(),
+                h.consecutiveFailures(), h.failingSince(), h.exhaustedSinceSuccess(), h.lastAttemptAt(),
+                e.rateLimit(), retry == null ? null : scheduleText(retry.schedule()),
+                retry == null ? null : retry.jitter(), e.createdAt(), e.updatedAt());
+    }
+
+    Endpoint toDomain(SecretCipher cipher) {
+        Disablement disablement = disabledCause == null ? null
+                : new Disablement(Disablement.Cause.valueOf(disabledCause), disabledReason, disabledAt);
+        RetryPolicy retry = retrySchedule == null ? null
+                : new RetryPolicy(RetryPolicy.parseSchedule(retrySchedule), retryJitter == null ? 0 : retryJitter);
+        return new Endpoint(new EndpointId(id), new AccountId(accountId), url, description, parseFilter(eventFilter),
+                SecretRingText.read(cipher.decrypt(secrets, id)), disablement,
+                new EndpointHealth(consecutiveFailures, failingSince, exhaustedSinceSuccess, lastAttemptAt),
+                rateLimit, retry, createdAt, updatedAt);
+    }
+
+    static String filterText(EventFilter filter) {
+        return String.join(",", filter.patterns());
+    }
+
+    static EventFilter parseFilter(String text) {
+        List<String> patterns = Arrays.asList(text.split(","));
+        if (EventFilter.parse(patterns) instanceof EventFilter.FilterParse.Valid valid) {
+            return valid.filter();
+        }
+        throw new IllegalStateException("stored event filter is not valid: " + text);
+    }
+
+    /** {@code 1m,5m,30m}: each delay in the largest unit that divides it (ms, s, m, h, d). */
+    static String scheduleText(List<Duration> schedule) {
+        return schedule.stream().map(EndpointRow::delayText).collect(Collectors.joining(","));
+    }
+
+    private static String delayText(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000L == 0) {
+            return ms / 86_400_000L + "d";
+        }
+        if (ms % 3_600_000L == 0) {
+            return ms / 3_600_000L + "h";
+        }
+        if (ms % 60_000L == 0) {
+            return ms / 60_000L + "m";
+        }
+        if (ms % 1_000L == 0) {
+            return ms / 1_000L + "s";
+        }
+        return ms + "ms";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hookline.adapters.persistence.event;
+
+import dev.hookline.adapters.persistence.Jdbc;
+import dev.hookline.application.port.out.Events;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.id.EventId;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+class JdbcEvents implements Events {
+
+    /*
+     * ON CONFLICT DO NOTHING: a repeated idempotency key writes nothing and, unlike a caught
+     * unique violation, does not abort the surrounding PostgreSQL transaction. H2 2.3 accepts it
+     * in PostgreSQL mode.
+     */
+    private static final String INSERT = """
+            INSERT INTO events (id, account_id, type, created_at, data, previous_data, entities, idempotency_key, test)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private static final String PURGE = """
+            DELETE FROM events WHERE id IN (
+              SELECT e.id FROM events e
+              WHERE e.created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
+              ORDER BY e.created_at LIMIT ?)""";
+
+    private final EventRepository repository;
+    private final Jdbc jdbc;
+
+    JdbcEvents(EventRepository repository, Jdbc jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean add(Event event) {
+        EventRow row = EventRow.fromDomain(event);
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ps.setString(1, row.id());
+                ps.setString(2, row.accountId());
+                ps.setString(3, row.type());
+                Jdbc.setInstant(ps, 4, row.createdAt());
+                ps.setString(5, row.data());
+                ps.setString(6, row.previousData());
+                ps.setString(7, row.entities());
+                ps.setString(8, row.idempotencyKey());
+                ps.setBoolean(9, row.test());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Event> find(AccountId account, EventId id) {
+        return repository.findByIdAndAccountId(id.value(), account.value()).map(EventRow::toDomain);
+    }
+
+    @Override
+    public Optional<Event> findByIdempotencyKey(AccountId account, String key) {
+        return repository.findByAccountIdAndIdempotencyKey(account.value(), key).map(EventRow::toDomain);
+    }
+
+    @Override
+    public Map<EventId, Event> findAll(Collection<EventId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> distinct = ids.stream().map(EventId::value).distinct().toList();
+        Map<EventId, Event> found = new HashMap<>(distinct.size() * 2);
+        for (EventRow row : repository.findByIdIn(distinct)) {
+            Event event = row.toDomain();
+            found.put(event.id(), event);
+        }
+        return found;
+    }
+
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(PURGE)) {
+                Jdbc.setInstant(ps, 1, cutoff);
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,435 @@
+package dev.hookline.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.Deliveries.Filter;
+import dev.hookline.application.port.out.Deliveries.Stats;
+import dev.hookline.application.port.out.Page;
+import dev.hookline.application.port.out.PageRequest;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.delivery.Attempt;
+import dev.hookline.domain.id.AttemptId;
+import dev.hookline.domain.delivery.AttemptOutcome;
+import dev.hookline.domain.delivery.AttemptTrigger;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.event.EventTypeName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class DeliveriesTest extends DatabaseTest {
+
+    private static final Instant NOW = T0.plusSeconds(20);
+    private static final Instant LEASE = NOW.plusSeconds(60);
+
+    /** A delivery in any status, with the fields that status requires. */
+    private static Delivery in(DeliveryStatus status, Endpoint endpoint, Event event, Instant createdAt) {
+        Instant next = status.isDue() ? createdAt.plusSeconds(5) : null;
+        Instant lease = status == DeliveryStatus.SENDING ? createdAt.plusSeconds(60) : null;
+        int attempts = status == DeliveryStatus.PENDING ? 0 : 2;
+        Integer code = attempts == 0 ? null : 503;
+        return new Delivery(DeliveryId.generate(), endpoint.accountId(), event.id(), endpoint.id(), event.type(), status,
+                attempts, 6, next, lease, code, AttemptTrigger.MANUAL, createdAt, createdAt.plusSeconds(1));
+    }
+
+    private String dueAt(Delivery d) {
+        return rawColumn("SELECT due_at FROM deliveries WHERE id = ?", d.id().value());
+    }
+
+    private Instant dueAtInstant(Delivery d) {
+        return jdbc.withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT due_at FROM deliveries WHERE id = ?")) {
+                ps.setString(1, d.id().value());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return Jdbc.getInstant(rs, "due_at");
+                }
+            }
+        });
+    }
+
+    private List<Delivery> claim(Instant now, Instant lease, int limit, EndpointId... excluded) {
+        return tx.inTransaction(() -> deliveries.claimDue(now, lease, limit, List.of(excluded)));
+    }
+
+    private static List<DeliveryId> ids(List<Delivery> list) {
+        return list.stream().map(Delivery::id).toList();
+    }
+
+    @Test
+    void roundTripsADeliveryInEveryStatusAndKeepsTheDueQueueColumn() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            Event event = newEvent(account);
+            Delivery delivery = in(status, endpoint, event, T0);
+            deliveries.addAll(List.of(delivery));
+            assertEquals(Optional.of(delivery), deliveries.find(account, delivery.id()), status.name());
+            Instant expectedDue = status.isDue() ? delivery.nextAttemptAt()
+                    : status == DeliveryStatus.SENDING ? delivery.leaseUntil() : null;
+            assertEquals(expectedDue, dueAtInstant(delivery), status.name());
+        }
+    }
+
+    @Test
+    void aDeliveryOfAnotherAccountIsNotFound() {
+        AccountId a = newAccount();
+        AccountId b = newAccount();
+        Endpoint endpoint = newEndpoint(a);
+        Delivery delivery = pending(endpoint, newEvent(a), T0);
+        deliveries.addAll(List.of(delivery));
+        assertEquals(Optional.empty(), deliveries.find(b, delivery.id()));
+        assertEquals(List.of(), deliveries.ofEndpoint(b, endpoint.id(), Filter.any(), PageRequest.first(10)).items());
+    }
+
+    @Test
+    void claimsOnlyDueDeliveriesOldestDueFirst() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Delivery dueSecond = pending(endpoint, newEvent(account), T0.plusSeconds(10));
+        Delivery dueFirst = pending(endpoint, newEvent(account), T0.plusSeconds(5));
+        Delivery notYetDue = pending(endpoint, newEvent(account), NOW.plusSeconds(1));
+        Delivery held = in(DeliveryStatus.HELD, endpoint, newEvent(account), T0);
+        Delivery failed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        Delivery retrying = in(DeliveryStatus.RETRYING, endpoint, newEvent(account), T0.plusSeconds(7)); // due +12
+        deliveries.addAll(List.of(dueSecond, dueFirst, notYetDue, held, failed, retrying));
+
+        List<Delivery> claimed = claim(NOW, LEASE, 10);
+        assertEquals(List.of(dueFirst.id(), dueSecond.id(), retrying.id()), ids(claimed));
+        assertEquals(dueFirst.claim(NOW, LEASE), claimed.get(0));
+        assertEquals(retrying.claim(NOW, LEASE), claimed.get(2));
+        assertEquals(LEASE, dueAtInstant(dueFirst));
+        assertEquals(List.of(), claim(NOW, LEASE, 10), "claimed rows are not due again while leased");
+    }
+
+    @Test
+    void respectsTheLimitAndTheExcludedEndpoints() {
+        AccountId account = newAccount();
+        Endpoint busy = newEndpoint(account);
+        Endpoint idle = newEndpoint(account);
+        List<Delivery> toIdle = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Event event = newEvent(account);
+            deliveries.addAll(List.of(pending(busy, event, T0.plusSeconds(i))));
+            Delivery d = pending(idle, event, T0.plusSeconds(10 + i));
+            toIdle.add(d);
+            deliveries.addAll(List.of(d));
+        }
+        assertEquals(List.of(toIdle.get(0).id(), toIdle.get(1).id()), ids(claim(NOW, LEASE, 2, busy.id())));
+        assertEquals(2, claim(NOW, LEASE, 2).size());
+        assertEquals(2, claim(NOW, LEASE, 5).size());
+    }
+
+    @Test
+    void reclaimsSendingDeliveriesWhoseLeaseExpired() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Delivery delivery = pending(endpoint, newEvent(account), T0);
+        deliveries.addAll(List.of(delivery));
+        Delivery claimed = claim(NOW, LEASE, 10).get(0);
+
+        assertEquals(List.of(), claim(LEASE.minusMillis(1), LEASE.plusSeconds(60), 10));
+        List<Delivery> again = claim(LEASE, LEASE.plusSeconds(60), 10);
+        assertEquals(List.of(claimed.claim(LEASE, LEASE.plusSeconds(60))), again);
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameDeliveryAndTogetherGetThemAll() throws Exception {
+        AccountId account = newAccount();
+        List<Endpoint> targets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            targets.add(newEndpoint(account));
+        }
+        List<Delivery> all = new ArrayList<>();
+        for (int e = 0; e < 100; e++) {
+            Event event = newEvent(account);
+            for (Endpoint endpoint : targets) {
+                all.add(pending(endpoint, event, T0.plusMillis(e)));
+            }
+        }
+        tx.run(() -> deliveries.addAll(all));
+        Instant farLease = NOW.plus(Duration.ofHours(1));
+
+        ConcurrentLinkedQueue<DeliveryId> claimedIds = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    while (true) {
+                        List<Delivery> batch = claim(NOW, farLease, 50);
+                        batch.forEach(d -> claimedIds.add(d.id()));
+                        if (batch.isEmpty() && deliveries.nextDueAt().map(NOW::isBefore).orElse(true)) {
+                            return null;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("[%s] 4 claimers took 2,000 deliveries in batches of 50: %.0f claims/s%n",
+                jdbc.database(), 2000 / seconds);
+        List<DeliveryId> list = new ArrayList<>(claimedIds);
+        assertEquals(list.size(), new HashSet<>(list).size(), "a delivery was claimed twice");
+        assertEquals(Set.copyOf(ids(all)), Set.copyOf(list));
+        assertEquals(2000, count("SELECT COUNT(*) FROM deliveries WHERE status = 'SENDING'"));
+    }
+
+    @Test
+    void completeAllUpdatesOnlyDeliveriesStillSending() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        deliveries.addAll(List.of(pending(endpoint, newEvent(account), T0), pending(endpoint, newEvent(account), T0)));
+        List<Delivery> claimed = claim(NOW, LEASE, 10);
+        Delivery a = claimed.get(0);
+        Delivery b = claimed.get(1);
+        Instant later = NOW.plusSeconds(2);
+
+        assertEquals(1, tx.inTransaction(() -> deliveries.completeAll(List.of(b.succeeded(200, later)))));
+        Delivery retrying = a.retryAt(later.plusSeconds(60), 500, later);
+        assertEquals(1, tx.inTransaction(() -> deliveries.completeAll(List.of(b.failed(500, later), retrying))));
+
+        assertEquals(b.succeeded(200, later), deliveries.find(account, b.id()).orElseThrow());
+        assertEquals(retrying, deliveries.find(account, a.id()).orElseThrow());
+        assertEquals(later.plusSeconds(60), dueAtInstant(a));
+        assertNull(dueAt(b));
+        assertEquals(0, deliveries.completeAll(List.of()));
+    }
+
+    @Test
+    void updateIsACompareAndSetOnTheStatus() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Delivery failed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        deliveries.addAll(List.of(failed));
+        Delivery retried = failed.retryManually(NOW);
+
+        assertFalse(deliveries.update(retried, DeliveryStatus.EXPIRED));
+        assertTrue(deliveries.update(retried, DeliveryStatus.FAILED));
+        assertFalse(deliveries.update(retried, DeliveryStatus.FAILED));
+        assertEquals(retried, deliveries.find(account, failed.id()).orElseThrow());
+        assertEquals(NOW, dueAtInstant(failed));
+    }
+
+    @Test
+    void holdAllHoldsWaitingDeliveriesAndReleaseHeldMakesThemDueNow() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Endpoint other = newEndpoint(account);
+        Event event = newEvent(account);
+        Delivery pending = in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0);
+        Delivery retrying = in(DeliveryStatus.RETRYING, endpoint, newEvent(account), T0);
+        Delivery sending = in(DeliveryStatus.SENDING, endpoint, newEvent(account), T0);
+        Delivery failed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        Delivery elsewhere = pending(other, event, T0);
+        deliveries.addAll(List.of(pending, retrying, sending, failed, elsewhere));
+
+        assertEquals(2, deliveries.holdAll(endpoint.id(), NOW));
+        assertEquals(pending.hold(NOW), deliveries.find(account, pending.id()).orElseThrow());
+        assertEquals(retrying.hold(NOW), deliveries.find(account, retrying.id()).orElseThrow());
+        assertNull(dueAt(pending));
+        assertEquals(DeliveryStatus.SENDING, deliveries.find(account, sending.id()).orElseThrow().status());
+        assertEquals(DeliveryStatus.PENDING, deliveries.find(account, elsewhere.id()).orElseThrow().status());
+
+        Instant later = NOW.plusSeconds(30);
+        assertEquals(2, deliveries.releaseHeld(endpoint.id(), later));
+        assertEquals(pending.hold(NOW).release(later), deliveries.find(account, pending.id()).orElseThrow());
+        assertEquals(retrying.hold(NOW).release(later), deliveries.find(account, retrying.id()).orElseThrow());
+        assertEquals(later, dueAtInstant(retrying));
+        assertEquals(0, deliveries.releaseHeld(endpoint.id(), later));
+    }
+
+    @Test
+    void retryFailedGivesFailedAndExpiredDeliveriesSinceATimeOneMoreManualAttempt() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Instant since = T0.plusSeconds(100);
+        Delivery failedBefore = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since.minusMillis(1));
+        Delivery failedAt = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since);
+        Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), since.plusSeconds(1));
+        Delivery succeeded = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), since.plusSeconds(1));
+        deliveries.addAll(List.of(failedBefore, failedAt, expired, succeeded));
+        Instant now = since.plusSeconds(3600);
+
+        assertEquals(2, deliveries.retryFailed(endpoint.id(), since, now));
+        assertEquals(failedAt.retryManually(now), deliveries.find(account, failedAt.id()).orElseThrow());
+        assertEquals(expired.retryManually(now), deliveries.find(account, expired.id()).orElseThrow());
+        assertEquals(now, dueAtInstant(expired));
+        assertEquals(failedBefore, deliveries.find(account, failedBefore.id()).orElseThrow());
+        assertEquals(succeeded, deliveries.find(account, succeeded.id()).orElseThrow());
+    }
+
+    @Test
+    void expireHeldExpiresOldHeldDeliveriesInBatches() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        List<Delivery> old = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            old.add(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0.plusSeconds(i)));
+        }
+        Delivery recent = in(DeliveryStatus.HELD, endpoint, newEvent(account), cutoff);
+        Delivery oldPending = in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0);
+        deliveries.addAll(old);
+        deliveries.addAll(List.of(recent, oldPending));
+        Instant now = cutoff.plusSeconds(1);
+
+        assertEquals(2, deliveries.expireHeld(cutoff, now, 2));
+        assertEquals(old.get(0).expire(now), deliveries.find(account, old.get(0).id()).orElseThrow());
+        assertEquals(1, deliveries.expireHeld(cutoff, now, 2));
+        assertEquals(0, deliveries.expireHeld(cutoff, now, 2));
+        assertEquals(DeliveryStatus.HELD, deliveries.find(account, recent.id()).orElseThrow().status());
+        assertEquals(DeliveryStatus.PENDING, deliveries.find(account, oldPending.id()).orElseThrow().status());
+    }
+
+    @Test
+    void purgeDeletesOldFinishedDeliveriesWithTheirAttemptsInBatches() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        Delivery succeeded = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), T0);
+        Delivery failed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), T0);
+        Delivery oldHeld = in(DeliveryStatus.HELD, endpoint, newEvent(account), T0);
+        Delivery oldRetrying = in(DeliveryStatus.RETRYING, endpoint, newEvent(account), T0);
+        Delivery recent = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), cutoff);
+        deliveries.addAll(List.of(succeeded, failed, expired, oldHeld, oldRetrying, recent));
+        attempts.addAll(List.of(new Attempt(AttemptId.generate(), succeeded.id(), 1, AttemptTrigger.SCHEDULED, T0,
+                Duration.ofMillis(12), Map.of(), new AttemptOutcome.Response(200, Map.of(), "ok", false))));
+
+        assertEquals(2, deliveries.purge(cutoff, 2));
+        assertEquals(1, deliveries.purge(cutoff, 2));
+        assertEquals(0, deliveries.purge(cutoff, 2));
+        assertEquals(0, count("SELECT COUNT(*) FROM attempts"));
+        assertEquals(Set.of(oldHeld.id(), oldRetrying.id(), recent.id()), Set.copyOf(ids(
+                deliveries.ofEndpoint(account, endpoint.id(), Filter.any(), PageRequest.first(10)).items())));
+    }
+
+    @Test
+    void nextDueAtIsTheEarliestDueOrLeaseTime() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        assertEquals(Optional.empty(), deliveries.nextDueAt());
+        deliveries.addAll(List.of(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0),
+                in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0)));
+        assertEquals(Optional.empty(), deliveries.nextDueAt());
+        Delivery pending = in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0); // due T0 + 5 s
+        Delivery sending = in(DeliveryStatus.SENDING, endpoint, newEvent(account), T0.minusSeconds(58)); // lease T0 + 2 s
+        deliveries.addAll(List.of(pending, sending));
+        assertEquals(Optional.of(T0.plusSeconds(2)), deliveries.nextDueAt());
+    }
+
+    @Test
+    void pagesTheDeliveryLogNewestFirstWithAStableCursorWhileNewDeliveriesArrive() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        List<Delivery> written = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Delivery d = pending(endpoint, newEvent(account), T0);
+            written.add(d);
+            deliveries.addAll(List.of(d));
+        }
+        List<DeliveryId> newestFirst = new ArrayList<>(ids(written));
+        Collections.reverse(newestFirst);
+
+        Page<Delivery> first = deliveries.ofEndpoint(account, endpoint.id(), Filter.any(), PageRequest.first(10));
+        assertEquals(newestFirst.subList(0, 10), ids(first.items()));
+        assertEquals(Optional.of(newestFirst.get(9).value()), first.nextCursor());
+
+        deliveries.addAll(List.of(pending(endpoint, newEvent(account), T0))); // arrives between pages
+
+        Page<Delivery> second = deliveries.ofEndpoint(account, endpoint.id(), Filter.any(),
+                new PageRequest(first.nextCursor().get(), 10));
+        assertEquals(newestFirst.subList(10, 20), ids(second.items()));
+        Page<Delivery> third = deliveries.ofEndpoint(account, endpoint.id(), Filter.any(),
+                new PageRequest(second.nextCursor().get(), 10));
+        assertEquals(newestFirst.subList(20, 25), ids(third.items()));
+        assertEquals(Optional.empty(), third.nextCursor());
+    }
+
+    @Test
+    void filtersTheDeliveryLogByStatusAndEventType() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Event invoice = new Event(EventId.generate(), account, new EventTypeName("invoice.paid"), T0, "{}",
+                Optional.empty(), Optional.empty(), Optional.empty(), false);
+        events.add(invoice);
+        Delivery failedPayment = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        Delivery failedInvoice = in(DeliveryStatus.FAILED, endpoint, invoice, T0);
+        Delivery okPayment = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), T0);
+        deliveries.addAll(List.of(failedPayment, failedInvoice, okPayment));
+
+        assertEquals(List.of(failedInvoice.id(), failedPayment.id()), ids(deliveries.ofEndpoint(account, endpoint.id(),
+                new Filter(DeliveryStatus.FAILED, null), PageRequest.first(10)).items()));
+        assertEquals(List.of(failedPayment.id()), ids(deliveries.ofEndpoint(account, endpoint.id(),
+                new Filter(DeliveryStatus.FAILED, PAYMENT_SUCCEEDED), PageRequest.first(10)).items()));
+        assertEquals(List.of(okPayment.id(), failedPayment.id()), ids(deliveries.ofEndpoint(account, endpoint.id(),
+                new Filter(null, PAYMENT_SUCCEEDED), PageRequest.first(10)).items()));
+    }
+
+    @Test
+    void statsCountFinishedDeliveriesSinceATimeAndTellTheLatestAttemptedOne() {
+        AccountId account = newAccount();
+        Endpoint busy = newEndpoint(account);
+        Endpoint quiet = newEndpoint(account);
+        Endpoint untouched = newEndpoint(account);
+        Endpoint ofOtherAccount = newEndpoint(newAccount());
+        Instant since = T0.plusSeconds(1000);
+        List<Delivery> rows = new ArrayList<>();
+        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.minusSeconds(1))); // before the window
+        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since));
+        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.plusSeconds(1)));
+        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.plusSeconds(2)));
+        rows.add(in(DeliveryStatus.FAILED, busy, newEvent(account), since.plusSeconds(3)));
+        Delivery latestAttempted = in(DeliveryStatus.RETRYING, busy, newEvent(account), since.plusSeconds(4));
+        rows.add(latestAttempted);
+        rows.add(in(DeliveryStatus.PENDING, busy, newEvent(account), since.plusSeconds(5))); // not attempted yet
+        Delivery quietOld = in(DeliveryStatus.SUCCEEDED, quiet, newEvent(account), since.minusSeconds(50));
+        rows.add(quietOld);
+        deliveries.addAll(rows);
+
+        Map<EndpointId, Stats> stats = deliveries.statsOfAccount(account, since);
+        assertEquals(new Stats(3, 1, latestAttempted.updatedAt(), DeliveryStatus.RETRYING), stats.get(busy.id()));
+        assertEquals(Optional.of(75.0), stats.get(busy.id()).successRate());
+        assertEquals(new Stats(0, 0, quietOld.updatedAt(), DeliveryStatus.SUCCEEDED), stats.get(quiet.id()));
+        assertFalse(stats.containsKey(untouched.id()));
+        assertFalse(stats.containsKey(ofOtherAccount.id()));
+    }
+
+    @Test
+    void countsAnEndpointsDeliveriesByStatus() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        deliveries.addAll(List.of(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0),
+                in(DeliveryStatus.HELD, endpoint, newEvent(account), T0),
+                in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0)));
+        assertEquals(Map.of(DeliveryStatus.HELD, 2L, DeliveryStatus.FAILED, 1L), deliveries.countByStatus(endpoint.id()));
+        assertEquals(Map.of(), deliveries.countByStatus(newEndpoint(account).id()));
+    }
+}

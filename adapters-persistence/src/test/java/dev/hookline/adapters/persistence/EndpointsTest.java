@@ -1,0 +1,234 @@
+package dev.hookline.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.Endpoints.HealthChange;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.EndpointHealth;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.retry.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class EndpointsTest extends DatabaseTest {
+
+    private Endpoint everything(AccountId account) {
+        EventFilter filter = ((EventFilter.FilterParse.Valid) EventFilter.parse(
+                List.of("payment.*", "invoice.paid", "chargeback.opened"))).filter();
+        Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/in?x=1&y=é", "Orders \"prod\"", filter,
+                newSecret(), T0);
+        return endpoint
+                .rotateSecret(newSecret(), T0.plusSeconds(60), Duration.ofHours(24))
+                .rotateSecret(newSecret(), T0.plusSeconds(120), Duration.ofHours(24))
+                .withRateLimit(25, T0.plusSeconds(130))
+                .disable(new Disablement(Disablement.Cause.GONE, "The endpoint answered 410 Gone", T0.plusSeconds(140)));
+    }
+
+    private Endpoint withRetryPolicy(Endpoint e, RetryPolicy policy) {
+        return new Endpoint(e.id(), e.accountId(), e.url(), e.description(), e.filter(), e.secrets(), e.disablement(),
+                e.health(), e.rateLimit(), policy, e.createdAt(), e.updatedAt());
+    }
+
+    @Test
+    void roundTripsAnEndpointWithRotatedSecretsDisablementRateLimitAndRetryPolicy() {
+        AccountId account = newAccount();
+        Endpoint endpoint = withRetryPolicy(everything(account),
+                new RetryPolicy(List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMillis(1500),
+                        Duration.ofDays(1)), 0.2));
+        assertEquals(2, endpoint.secrets().previous().size());
+        endpoints.add(endpoint);
+
+        assertEquals(Optional.of(endpoint), endpoints.find(account, endpoint.id()));
+        assertEquals(Map.of(endpoint.id(), endpoint), endpoints.findAll(List.of(endpoint.id(), endpoint.id())));
+        assertEquals(List.of(endpoint), endpoints.ofAccount(account));
+    }
+
+    @Test
+    void roundTripsAnEmptyRetryScheduleAndTheAllEventsFilter() {
+        AccountId account = newAccount();
+        Endpoint endpoint = withRetryPolicy(newEndpoint(account), new RetryPolicy(List.of(), 0));
+        endpoints.update(endpoint);
+        Endpoint found = endpoints.find(account, endpoint.id()).orElseThrow();
+        assertEquals(new RetryPolicy(List.of(), 0), found.retryPolicy());
+        assertEquals(new EventFilter.AllEvents(), found.filter());
+    }
+
+    @Test
+    void storesTheSecretRingEncryptedUnderTheConfiguredKey() {
+        AccountId account = newAccount();
+        Endpoint endpoint = everything(account);
+        endpoints.add(endpoint);
+
+        String raw = rawColumn("SELECT secrets FROM endpoints WHERE id = ?", endpoint.id().value());
+        assertTrue(raw.startsWith("v1:"), raw);
+        assertFalse(raw.contains("whsec_"), raw);
+        assertFalse(raw.contains(endpoint.secrets().current().value().substring(6)), raw);
+
+        SecretCipher sameKey = new SecretCipher(TestDatabase.SECRET_KEY, "unused");
+        assertTrue(sameKey.decrypt(raw, endpoint.id().value()).startsWith(endpoint.secrets().current().value() + "|"));
+        SecretCipher otherKey = new SecretCipher(new byte[32]);
+        assertThrows(IllegalStateException.class, () -> otherKey.decrypt(raw, endpoint.id().value()));
+    }
+
+    @Test
+    void anEndpointOfAnotherAccountIsNotFoundNorDeleted() {
+        AccountId a = newAccount();
+        AccountId b = newAccount();
+        Endpoint ofA = newEndpoint(a);
+        assertEquals(Optional.empty(), endpoints.find(b, ofA.id()));
+        assertEquals(List.of(), endpoints.ofAccount(b));
+        assertFalse(endpoints.delete(b, ofA.id()));
+        assertTrue(endpoints.find(a, ofA.id()).isPresent());
+    }
+
+    @Test
+    void listsTheAccountsEndpointsNewestFirst() {
+        AccountId account = newAccount();
+        Endpoint first = newEndpoint(account);
+        Endpoint second = newEndpoint(account);
+        assertEquals(List.of(second.id(), first.id()), endpoints.ofAccount(account).stream().map(Endpoint::id).toList());
+    }
+
+    @Test
+    void findAllOfNothingIsEmpty() {
+        assertEquals(Map.of(), endpoints.findAll(List.of()));
+        assertEquals(Map.of(), endpoints.findAll(List.of(EndpointId.generate())));
+    }
+
+    @Test
+    void deletingAnEndpointDeletesItsDeliveriesAndAttempts() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        deliveries.addAll(List.of(pending(endpoint, newEvent(account), T0), pending(endpoint, newEvent(account), T0)));
+        assertTrue(endpoints.delete(account, endpoint.id()));
+        assertFalse(endpoints.delete(account, endpoint.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM deliveries"));
+        assertEquals(Optional.empty(), endpoints.find(account, endpoint.id()));
+    }
+
+    @Test
+    void updateSavesMerchantChangesButLeavesHealthAlone() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), false, false, T0.plusSeconds(1))));
+
+        Endpoint edited = endpoint.edit("https://new.example.com", "new", null, T0.plusSeconds(2))
+                .rotateSecret(newSecret(), T0.plusSeconds(2), Duration.ofHours(24))
+                .withRateLimit(5, T0.plusSeconds(3));
+        endpoints.update(edited); // carries the stale (fresh) health
+        Endpoint found = endpoints.find(account, endpoint.id()).orElseThrow();
+        assertEquals("https://new.example.com", found.url());
+        assertEquals(edited.secrets(), found.secrets());
+        assertEquals(5, found.rateLimit());
+        assertEquals(T0.plusSeconds(3), found.updatedAt());
+        assertEquals(new EndpointHealth(1, T0.plusSeconds(1), false, T0.plusSeconds(1)), found.health());
+    }
+
+    @Test
+    void reEnablingAnEndpointResetsItsFailureStreak() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Instant failedAt = T0.plusSeconds(10);
+        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), false, true, failedAt)));
+        Endpoint disabled = endpoints.find(account, endpoint.id()).orElseThrow()
+                .disable(Disablement.byMerchant(T0.plusSeconds(20)));
+        endpoints.update(disabled);
+        Endpoint stored = endpoints.find(account, endpoint.id()).orElseThrow();
+        assertEquals(Disablement.byMerchant(T0.plusSeconds(20)), stored.disablement());
+        assertEquals(1, stored.health().consecutiveFailures(), "disabling keeps health");
+
+        endpoints.update(stored.enable(T0.plusSeconds(30)));
+        Endpoint enabled = endpoints.find(account, endpoint.id()).orElseThrow();
+        assertNull(enabled.disablement());
+        assertEquals(new EndpointHealth(0, null, false, failedAt), enabled.health());
+    }
+
+    @Test
+    void recordsHealthChangesInOrder() {
+        AccountId account = newAccount();
+        Endpoint a = newEndpoint(account);
+        Endpoint b = newEndpoint(account);
+        Instant t1 = T0.plusSeconds(1);
+        Instant t2 = T0.plusSeconds(2);
+        Instant t3 = T0.plusSeconds(3);
+        endpoints.recordHealth(List.of(
+                new HealthChange(b.id(), false, false, t1),
+                new HealthChange(a.id(), false, false, t1),
+                new HealthChange(b.id(), false, true, t2),
+                new HealthChange(a.id(), true, false, t2),
+                new HealthChange(a.id(), false, false, t3)));
+
+        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(false, t1).afterAttempt(true, t2)
+                .afterAttempt(false, t3);
+        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(false, t1).afterAttempt(false, t2)
+                .afterExhausted();
+        assertEquals(expectedA, endpoints.find(account, a.id()).orElseThrow().health());
+        assertEquals(expectedB, endpoints.find(account, b.id()).orElseThrow().health());
+    }
+
+    @Test
+    void concurrentHealthRecordingLosesNoFailure() throws Exception {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        List<HealthChange> batch = new ArrayList<>();
+                        for (int j = 0; j < 5; j++) {
+                            batch.add(new HealthChange(endpoint.id(), false, false, T0.plusSeconds(i)));
+                        }
+                        tx.run(() -> endpoints.recordHealth(batch));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        EndpointHealth health = endpoints.find(account, endpoint.id()).orElseThrow().health();
+        assertEquals(4 * 50 * 5, health.consecutiveFailures());
+        assertEquals(T0, health.failingSince());
+    }
+
+    @Test
+    void autoDisableCandidatesAreEnabledEndpointsFailingSinceTheCutoffWithAnExhaustedDelivery() {
+        AccountId account = newAccount();
+        Endpoint longFailingExhausted = newEndpoint(account);
+        Endpoint longFailingNotExhausted = newEndpoint(account);
+        Endpoint recentlyFailingExhausted = newEndpoint(account);
+        Endpoint disabled = newEndpoint(account);
+        Instant old = T0.minus(Duration.ofDays(6));
+        endpoints.recordHealth(List.of(
+                new HealthChange(longFailingExhausted.id(), false, false, old),
+                new HealthChange(longFailingExhausted.id(), false, true, T0),
+                new HealthChange(longFailingNotExhausted.id(), false, false, old),
+                new HealthChange(recentlyFailingExhausted.id(), false, true, T0),
+                new HealthChange(disabled.id(), false, true, old)));
+        endpoints.update(endpoints.find(account, disabled.id()).orElseThrow()
+                .disable(Disablement.byMerchant(T0)));
+
+        List<Endpoint> candidates = endpoints.autoDisableCandidates(T0.minus(Duration.ofDays(5)), 10);
+        assertEquals(Set.of(longFailingExhausted.id()), Set.copyOf(candidates.stream().map(Endpoint::id).toList()));
+    }
+}

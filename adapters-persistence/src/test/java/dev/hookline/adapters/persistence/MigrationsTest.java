@@ -1,0 +1,47 @@
+package dev.hookline.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest extends DatabaseTest {
+
+    @Test
+    void migrationsApplyOnAnEmptyDatabaseWithTheVendorFolderOfThatDatabase() {
+        List<String> applied = jdbc.withConnection(c -> {
+            List<String> scripts = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT script FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    scripts.add(rs.getString(1));
+                }
+            }
+            return scripts;
+        });
+        assertEquals(List.of("V1__schema.sql", "V2__due_queue_index.sql"), applied);
+        for (String table : List.of("accounts", "users", "api_keys", "event_types", "endpoints", "events",
+                "deliveries", "attempts")) {
+            assertEquals(0, count("SELECT COUNT(*) FROM " + table), table);
+        }
+    }
+
+    @Test
+    void theDueQueueIndexIsPartialOnPostgresql() {
+        if (!TestDatabase.postgresql()) {
+            assertEquals(Jdbc.Database.H2, jdbc.database());
+            return;
+        }
+        assertEquals(Jdbc.Database.POSTGRESQL, jdbc.database());
+        String definition = jdbc.withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'deliveries_due'")) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+        assertTrue(definition.contains("WHERE (due_at IS NOT NULL)"), definition);
+    }
+}

@@ -134,7 +134,7 @@ public class AdminPages {
         return Pages.render(request, "admin/_run", Map.of("run", runView(run.get(), clock.instant())));
     }
 
-    @Post(value = "/deliveries/{id}/retry", produces = MediaType.TEXT_HTML)
+    @Post(value = "/deliveries/{id}/retry", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> retry(HttpRequest<?> request, @PathVariable String id,
                                         @Nullable @Body String body) {
         Result<Delivery> retried = console.retry(id);

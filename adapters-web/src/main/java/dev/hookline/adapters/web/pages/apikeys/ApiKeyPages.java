@@ -62,7 +62,7 @@ public class ApiKeyPages {
         return page(request, HttpStatus.CREATED, key.secret(), key.key().name(), null, null);
     }
 
-    @Post(value = "/{id}/revoke", produces = MediaType.TEXT_HTML)
+    @Post(value = "/{id}/revoke", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String id) {
         Result<Void> revoked = keys.revoke(account(request), id);
         if (revoked instanceof Result.Rejected<Void> r) {

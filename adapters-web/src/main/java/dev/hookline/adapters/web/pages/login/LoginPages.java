@@ -84,7 +84,7 @@ public class LoginPages {
         return response;
     }
 
-    @Post(value = "/logout", produces = MediaType.TEXT_HTML)
+    @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> logout(HttpRequest<?> request) {
         MutableHttpResponse<?> response = Pages.redirect("/login");
         response.cookie(sessions.clearedSessionCookie(request));

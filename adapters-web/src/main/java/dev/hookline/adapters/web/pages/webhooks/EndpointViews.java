@@ -32,20 +32,21 @@ public final class EndpointViews {
                       String successRate, Times.Shown lastDelivery, Badge lastStatus) {
     }
 
-    public static Row row(EndpointView view, int catalogSize, Instant now) {
+    public static Row row(EndpointView view, List<EventType> catalog, Instant now) {
         Endpoint e = view.endpoint();
-        return new Row(e.id().value(), e.url(), e.description(), eventsLabel(e.filter(), catalogSize),
+        return new Row(e.id().value(), e.url(), e.description(), eventsLabel(e.filter(), catalog),
                 String.join(", ", e.filter().patterns()), Badge.of(e.status()),
                 view.stats().successRate().map(EndpointViews::percent).orElse("—"),
                 Times.of(view.stats().lastDeliveryAt(), now),
                 view.stats().lastStatus() == null ? null : Badge.of(view.stats().lastStatus()));
     }
 
-    static String eventsLabel(EventFilter filter, int catalogSize) {
+    /** How many of the catalog's types the filter selects (a category counts its types). */
+    static String eventsLabel(EventFilter filter, List<EventType> catalog) {
         if (filter instanceof EventFilter.AllEvents) {
-            return "All events (" + catalogSize + ")";
+            return "All events (" + catalog.size() + ")";
         }
-        int n = filter.patterns().size();
+        long n = catalog.stream().filter(t -> filter.accepts(t.name())).count();
         return n == 1 ? "1 event" : n + " events";
     }
 
@@ -62,11 +63,11 @@ public final class EndpointViews {
                          Times.Shown created, String successRate, Times.Shown lastDelivery, String rateLimit) {
     }
 
-    public static Detail detail(EndpointView view, int catalogSize, Instant now) {
+    public static Detail detail(EndpointView view, List<EventType> catalog, Instant now) {
         Endpoint e = view.endpoint();
         return new Detail(e.id().value(), e.url(), e.description(), Badge.of(e.status()), e.enabled(),
                 e.disablement() == null ? null : e.disablement().reason(), view.held(),
-                eventsLabel(e.filter(), catalogSize), e.filter().patterns(), Times.of(e.createdAt(), now),
+                eventsLabel(e.filter(), catalog), e.filter().patterns(), Times.of(e.createdAt(), now),
                 view.stats().successRate().map(EndpointViews::percent).orElse("—"),
                 Times.of(view.stats().lastDeliveryAt(), now),
                 e.rateLimit() == null ? "No limit" : e.rateLimit() + " per second");

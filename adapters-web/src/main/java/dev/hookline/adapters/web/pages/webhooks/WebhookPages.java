@@ -119,9 +119,9 @@ public class WebhookPages {
     @Get(produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String deleted) {
         Instant now = clock.instant();
-        int catalogSize = catalog.list().size();
+        List<EventType> types = catalog.list();
         List<EndpointViews.Row> rows = endpoints.list(account(request)).stream()
-                .map(v -> EndpointViews.row(v, catalogSize, now)).toList();
+                .map(v -> EndpointViews.row(v, types, now)).toList();
         return Pages.render(request, "webhooks/list", Map.of("page", new ListView(rows,
                 deleted == null ? null : deleted)));
     }
@@ -268,7 +268,7 @@ public class WebhookPages {
                 ? "New signing secret created. The previous one keeps signing for 24 hours, so you can switch over."
                 : retried != null ? "Delivery queued for another attempt." : null;
         List<DayStats> days = history.lastDays(account, id, CHART_DAYS).orElseThrow();
-        EndpointPage page = new EndpointPage(EndpointViews.detail(view, types.size(), now),
+        EndpointPage page = new EndpointPage(EndpointViews.detail(view, types, now),
                 showSecret ? view.endpoint().secrets().current().value() : null, created != null, notice,
                 types.stream().map(t -> new TypeChoice(t.name().value(), t.category())).toList(), Chart.of(days), days);
         Map<String, Object> models = new HashMap<>();
@@ -301,7 +301,7 @@ public class WebhookPages {
                 new SecretView(id, found.orElseThrow().endpoint().secrets().current().value())));
     }
 
-    @Post(value = "/{id}/rotate", produces = MediaType.TEXT_HTML)
+    @Post(value = "/{id}/rotate", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String id) {
         Result<RotateSecretUseCase.RotatedSecret> rotated = rotate.rotate(account(request), id);
         if (rotated instanceof Result.Rejected<RotateSecretUseCase.RotatedSecret> r) {
@@ -344,7 +344,7 @@ public class WebhookPages {
         return Pages.redirect(base(id));
     }
 
-    @Post(value = "/{id}/delete", produces = MediaType.TEXT_HTML)
+    @Post(value = "/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> delete(HttpRequest<?> request, @PathVariable String id) {
         Result<Void> deleted = delete.delete(account(request), id);
         if (deleted instanceof Result.Rejected<Void> r) {
@@ -490,7 +490,7 @@ public class WebhookPages {
                 Map.of("delivery", view));
     }
 
-    @Post(value = "/{id}/deliveries/{deliveryId}/retry", produces = MediaType.TEXT_HTML)
+    @Post(value = "/{id}/deliveries/{deliveryId}/retry", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> retry(HttpRequest<?> request, @PathVariable String id,
                                         @PathVariable String deliveryId) {
         AccountId account = account(request);

@@ -1,0 +1,203 @@
+package dev.hookline.bootstrap.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.in.EndpointQueries;
+import dev.hookline.application.port.in.RegisterEndpointUseCase;
+import dev.hookline.application.port.in.RegisterEndpointUseCase.RegisterEndpointCommand;
+import dev.hookline.domain.id.AccountId;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pages at HTTP level: sessions, CSRF, account isolation, roles, escaping. */
+class PagesHttpTest {
+
+    private static PagesHookline hookline;
+
+    @BeforeAll
+    static void start() throws IOException {
+        hookline = PagesHookline.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        hookline.close();
+    }
+
+    private WebClient signedIn(String[] merchant) {
+        WebClient client = new WebClient(hookline.baseUrl);
+        HttpResponse<String> login = client.login(merchant[1], merchant[2]);
+        assertEquals(303, login.statusCode(), login.body());
+        return client;
+    }
+
+    private String endpointOf(String accountId, String url, String description) {
+        return hookline.context.getBean(RegisterEndpointUseCase.class).register(new AccountId(accountId),
+                new RegisterEndpointCommand(url, List.of("*"), description, null, null)).orElseThrow().id().value();
+    }
+
+    @Test
+    void loggedOutVisitorsAreSentToTheLoginPage() {
+        WebClient anonymous = new WebClient(hookline.baseUrl);
+        for (String path : List.of("/settings/webhooks", "/settings/api-keys", "/admin", "/settings/webhooks/new")) {
+            HttpResponse<String> r = anonymous.get(path);
+            assertEquals(303, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("location").orElseThrow().startsWith("/login?next="), path);
+        }
+        HttpResponse<String> root = anonymous.get("/");
+        assertEquals("/login", root.headers().firstValue("location").orElseThrow());
+        assertEquals(200, anonymous.get("/login").statusCode());
+    }
+
+    @Test
+    void loginSetsAnHttpOnlySameSiteSessionCookieAndLogoutClearsIt() {
+        String[] m = hookline.merchant("Cookie Shop");
+        WebClient client = new WebClient(hookline.baseUrl);
+        String token = WebClient.csrf(client.get("/login").body());
+        HttpResponse<String> wrong = client.post("/login", Map.of("_csrf", token, "email", m[1], "password", "nope-nope-nope"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("do not match"));
+        assertFalse(client.cookies.containsKey("hookline_session"));
+
+        HttpResponse<String> ok = client.post("/login", Map.of("_csrf", token, "email", m[1].toUpperCase(),
+                "password", m[2]));
+        assertEquals(303, ok.statusCode());
+        assertEquals("/settings/webhooks", ok.headers().firstValue("location").orElseThrow());
+        String cookie = ok.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("hookline_session="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertEquals(200, client.get("/settings/webhooks").statusCode());
+
+        String csrf = WebClient.csrf(client.get("/settings/webhooks").body());
+        assertEquals(303, client.post("/logout", Map.of("_csrf", csrf)).statusCode());
+        assertFalse(client.cookies.containsKey("hookline_session"));
+        assertEquals(303, client.get("/settings/webhooks").statusCode());
+    }
+
+    @Test
+    void aTamperedSessionCookieIsNotASession() {
+        String[] m = hookline.merchant("Tamper Shop");
+        WebClient client = signedIn(m);
+        String value = client.cookies.get("hookline_session");
+        client.cookies.put("hookline_session", value.substring(0, value.length() - 2) + "AA");
+        assertEquals(303, client.get("/settings/webhooks").statusCode());
+    }
+
+    @Test
+    void everyStateChangeWithoutTheSessionsCsrfTokenIsRefused() {
+        String[] m = hookline.merchant("Csrf Shop");
+        WebClient client = signedIn(m);
+        String endpoint = endpointOf(m[0], hookline.receiver.url("/csrf"), "csrf");
+        Map<String, String> create = Map.of("url", hookline.receiver.url("/csrf2"), "scope", "all");
+
+        assertEquals(403, client.post("/settings/webhooks", create).statusCode());
+        HttpResponse<String> forged = client.post("/settings/webhooks", Map.of("url", "https://x.example", "scope", "all",
+                "_csrf", "forged"));
+        assertEquals(403, forged.statusCode());
+        assertEquals(403, client.post("/settings/webhooks/" + endpoint + "/enabled", Map.of("enabled", "false"))
+                .statusCode());
+        assertEquals(403, client.post("/settings/webhooks/" + endpoint + "/delete", Map.of()).statusCode());
+        assertEquals(403, client.post("/logout", Map.of()).statusCode());
+        assertEquals(1, hookline.context.getBean(EndpointQueries.class).list(new AccountId(m[0])).size(),
+                "nothing was created or deleted");
+        assertTrue(hookline.context.getBean(EndpointQueries.class).get(new AccountId(m[0]), endpoint).orElseThrow()
+                .endpoint().enabled());
+
+        // another session's token does not work either
+        WebClient other = signedIn(hookline.merchant("Other Shop"));
+        String otherToken = WebClient.csrf(other.get("/settings/webhooks").body());
+        assertEquals(403, client.post("/settings/webhooks/" + endpoint + "/enabled",
+                Map.of("enabled", "false", "_csrf", otherToken)).statusCode());
+        // the login form needs its own token too
+        assertEquals(403, new WebClient(hookline.baseUrl).post("/login", Map.of("email", m[1], "password", m[2]))
+                .statusCode());
+
+        // with the token (form field or HTMX header) it works
+        String token = WebClient.csrf(client.get("/settings/webhooks").body());
+        assertEquals(303, client.post("/settings/webhooks/" + endpoint + "/enabled",
+                Map.of("enabled", "false", "_csrf", token)).statusCode());
+        HttpResponse<String> htmx = client.post("/settings/webhooks/" + endpoint + "/enabled", Map.of("enabled", "true"),
+                Map.of("X-CSRF-Token", token, "HX-Request", "true"));
+        assertEquals(200, htmx.statusCode());
+        assertTrue(htmx.body().contains("id=\"settings\""));
+    }
+
+    @Test
+    void aSecondMerchantGets404OnTheFirstOnesEndpointPageAndActions() {
+        String[] first = hookline.merchant("First Shop");
+        String endpoint = endpointOf(first[0], hookline.receiver.url("/first"), "first's endpoint");
+        WebClient firstClient = signedIn(first);
+        assertEquals(200, firstClient.get("/settings/webhooks/" + endpoint).statusCode());
+
+        WebClient second = signedIn(hookline.merchant("Second Shop"));
+        String token = WebClient.csrf(second.get("/settings/webhooks").body());
+        HttpResponse<String> page = second.get("/settings/webhooks/" + endpoint);
+        assertEquals(404, page.statusCode());
+        assertFalse(page.body().contains("first's endpoint"));
+        assertFalse(page.body().contains("/first"));
+        assertEquals(404, second.get("/settings/webhooks/" + endpoint + "/edit").statusCode());
+        assertEquals(404, second.get("/settings/webhooks/" + endpoint + "/secret").statusCode());
+        assertEquals(404, second.post("/settings/webhooks/" + endpoint + "/enabled",
+                Map.of("enabled", "false", "_csrf", token)).statusCode());
+        assertEquals(404, second.post("/settings/webhooks/" + endpoint + "/rotate", Map.of("_csrf", token)).statusCode());
+        assertEquals(404, second.post("/settings/webhooks/" + endpoint + "/delete", Map.of("_csrf", token)).statusCode());
+        assertTrue(hookline.context.getBean(EndpointQueries.class).get(new AccountId(first[0]), endpoint).orElseThrow()
+                .endpoint().enabled(), "untouched");
+    }
+
+    @Test
+    void merchantsStayOutOfAdminAndOperatorsOutOfMerchantPages() {
+        WebClient merchant = signedIn(hookline.merchant("Nosy Shop"));
+        assertEquals(403, merchant.get("/admin").statusCode());
+        WebClient operator = new WebClient(hookline.baseUrl);
+        HttpResponse<String> login = operator.login(PagesHookline.OPERATOR_EMAIL, PagesHookline.OPERATOR_PASSWORD);
+        assertEquals("/admin", login.headers().firstValue("location").orElseThrow());
+        assertEquals(200, operator.get("/admin").statusCode());
+        assertEquals(403, operator.get("/settings/webhooks").statusCode());
+    }
+
+    @Test
+    void badFormInputIsAnsweredWithTheFieldNamedNeverA500() {
+        String[] m = hookline.merchant("Typo Shop");
+        WebClient client = signedIn(m);
+        String token = WebClient.csrf(client.get("/settings/webhooks").body());
+        HttpResponse<String> insecure = client.post("/settings/webhooks", Map.of("_csrf", token,
+                "url", "ftp://files.example.com/hook", "scope", "all"));
+        assertEquals(422, insecure.statusCode());
+        assertTrue(insecure.body().contains("Url: "), insecure.body());
+        HttpResponse<String> noEvents = client.post("/settings/webhooks", Map.of("_csrf", token,
+                "url", hookline.receiver.url("/x"), "scope", "selected"));
+        assertTrue(noEvents.statusCode() == 422 || noEvents.statusCode() == 400, noEvents.body());
+        assertTrue(noEvents.body().contains("Events: "), noEvents.body());
+        assertEquals(404, client.get("/settings/webhooks/not-an-id").statusCode());
+        assertEquals(404, client.get("/settings/webhooks/wh_01ARZ3NDEKTSV4RRFFQ69G5FAV").statusCode());
+        HttpResponse<String> badFilter = client.get("/settings/webhooks/" + endpointOf(m[0],
+                hookline.receiver.url("/f"), "") + "?status=nonsense");
+        assertEquals(400, badFilter.statusCode());
+        WebClient operator = new WebClient(hookline.baseUrl);
+        operator.login(PagesHookline.OPERATOR_EMAIL, PagesHookline.OPERATOR_PASSWORD);
+        HttpResponse<String> badTime = operator.get("/admin?from=yesterday");
+        assertEquals(400, badTime.statusCode());
+        assertTrue(badTime.body().contains("from must be"));
+        assertNotEquals(500, operator.get("/admin?account=%3Cscript%3E").statusCode());
+    }
+
+    @Test
+    void theInlineUrlCheckExplainsRefusals() {
+        WebClient client = signedIn(hookline.merchant("Check Shop"));
+        String refused = client.get("/settings/webhooks/check-url?url=" + java.net.URLEncoder.encode(
+                "https://169.254.169.254/latest", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(refused.contains("class=\"hint bad\""), refused);
+        String ok = client.get("/settings/webhooks/check-url?url=https%3A%2F%2F93.184.215.14%2Fhooks").body();
+        assertTrue(ok.contains("class=\"hint ok\""), ok);
+    }
+}

@@ -96,7 +96,7 @@ class WebhookPagesBrowserTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1100", "--user-data-dir=" + profile);
+                "--window-size=1280,1400", "--user-data-dir=" + profile);
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
@@ -337,6 +337,7 @@ class WebhookPagesBrowserTest {
         find("#admin-filters input[name='account']").sendKeys(otherMerchant[0]);
         find("#admin-filters button").click();
         waitFor("the filtered list", () -> all("#failed tbody tr").size() == 3);
+        screenshot("admin-failed");
         find("#retry-all").click();
         driver.switchTo().alert().accept();
         waitFor("the run to finish", () -> text("#run-state").equals("Finished"));

@@ -131,7 +131,10 @@ public class AdminPages {
         if (!Pages.htmx(request)) {
             return Pages.redirect("/admin?run=" + Pages.encode(id));
         }
-        return Pages.render(request, "admin/_run", Map.of("run", runView(run.get(), clock.instant())));
+        MutableHttpResponse<?> response = Pages.render(request, "admin/_run",
+                Map.of("run", runView(run.get(), clock.instant())));
+        // a finished run stops polling; reload once so the list shows what is left
+        return run.get().finished() ? response.header("HX-Refresh", "true") : response;
     }
 
     @Post(value = "/deliveries/{id}/retry", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)

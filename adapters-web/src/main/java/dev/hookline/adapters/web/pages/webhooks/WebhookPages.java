@@ -245,7 +245,7 @@ public class WebhookPages {
                                List<TypeChoice> testTypes, Chart chart, List<DayStats> days) {
     }
 
-    public record TypeChoice(String name, String category) {
+    public record TypeChoice(String name, String category, boolean selected) {
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
@@ -270,7 +270,8 @@ public class WebhookPages {
         List<DayStats> days = history.lastDays(account, id, CHART_DAYS).orElseThrow();
         EndpointPage page = new EndpointPage(EndpointViews.detail(view, types, now),
                 showSecret ? view.endpoint().secrets().current().value() : null, created != null, notice,
-                types.stream().map(t -> new TypeChoice(t.name().value(), t.category())).toList(), Chart.of(days), days);
+                types.stream().map(t -> new TypeChoice(t.name().value(), t.category(),
+                        t.name().value().equals("payment.succeeded"))).toList(), Chart.of(days), days);
         Map<String, Object> models = new HashMap<>();
         models.put("page", page);
         models.put("settings", settings(view));

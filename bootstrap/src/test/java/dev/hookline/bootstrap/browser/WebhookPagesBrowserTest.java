@@ -231,6 +231,21 @@ class WebhookPagesBrowserTest {
 
     @Test
     @Order(3)
+    void revealsAndRotatesTheSigningSecret() {
+        open("/settings/webhooks/" + endpointId);
+        assertTrue(all("#secret-value").isEmpty(), "masked until revealed");
+        find("#reveal-secret").click();
+        waitFor("the revealed secret", () -> text("#secret-value").startsWith("whsec_"));
+        String before = text("#secret-value");
+        find("#rotate-secret").click();
+        driver.switchTo().alert().accept();
+        waitFor("the rotated secret", () -> text("#secret-value").startsWith("whsec_")
+                && !text("#secret-value").equals(before));
+        assertTrue(text(".alert.ok").contains("previous one keeps signing"), text(".alert.ok"));
+    }
+
+    @Test
+    @Order(4)
     void sendsATestEventAndSeesStatusCodeTimeAndBodyInline() {
         open("/settings/webhooks/" + endpointId);
         new Select(find("#test-type")).selectByValue("payment.succeeded");
@@ -248,7 +263,7 @@ class WebhookPagesBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void disablingQueuesEventsAndEnablingDeliversThemIntoTheLogWithoutAReload() {
         open("/settings/webhooks/" + endpointId);
         find("#enabled-toggle").click();
@@ -275,7 +290,7 @@ class WebhookPagesBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFailedDeliveryOpensToItsAttemptsAndCanBeRetried() throws IOException {
         hookline.receiver.answer(endpointPath, 500, "{\"error\":\"database down\"}");
         open("/settings/webhooks/" + endpointId);
@@ -299,6 +314,11 @@ class WebhookPagesBrowserTest {
         assertTrue(all("#log tr.detail img").isEmpty(), "no element was injected");
         screenshot("endpoint-page");
 
+        new Select(find("#log-status")).selectByValue("failed");
+        waitFor("only failed rows", () -> logStatuses().equals(List.of("Failed")));
+        new Select(find("#log-status")).selectByValue("");
+        waitFor("all rows again", () -> logStatuses().size() > 1);
+
         hookline.receiver.answer(endpointPath, 200, "{\"received\":true}");
         find("#" + rowId + " button.retry").click();
         waitFor("the retried delivery to succeed",
@@ -309,7 +329,7 @@ class WebhookPagesBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anOperatorBulkRetriesOneAccountsFailuresWithProgressShown() throws IOException {
         String path = "/globex/hooks";
         hookline.receiver.answer(path, 503, "maintenance");
@@ -355,7 +375,7 @@ class WebhookPagesBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSecondMerchantCannotOpenTheFirstOnesEndpointPage() {
         signIn(otherMerchant[1], otherMerchant[2]);
         assertTrue(driver.getCurrentUrl().endsWith("/settings/webhooks"));
@@ -364,5 +384,38 @@ class WebhookPagesBrowserTest {
         assertTrue(text("main").contains("Error 404"), text("main"));
         assertFalse(driver.getPageSource().contains(endpointPath), "nothing of the endpoint leaks");
         assertEquals(1, hookline.context.getBean(EndpointQueries.class).list(new AccountId(merchant[0])).size());
+    }
+
+    @Test
+    @Order(9)
+    void deletesAnEndpointAfterConfirmation() {
+        open("/settings/webhooks");
+        find("#endpoints tbody tr a.url").click();
+        waitFor("the endpoint page", () -> !all("#delete-endpoint").isEmpty());
+        find("#delete-endpoint").click();
+        find("#confirm-delete").click();
+        waitFor("the list", () -> driver.getCurrentUrl().contains("/settings/webhooks?deleted"));
+        assertTrue(text(".alert.ok").contains("deleted"));
+        assertTrue(text(".empty").contains("No endpoints yet"));
+    }
+
+    @Test
+    @Order(10)
+    void createsAnApiKeyShownOnceAndRevokesIt() {
+        open("/settings/api-keys");
+        int before = all("#keys tbody tr").size();
+        find("#key-name").sendKeys("CI <b>server</b>");
+        find("#create-key").click();
+        waitFor("the new key", () -> text("#new-key-value").startsWith("hk_live_"));
+        assertEquals(before + 1, all("#keys tbody tr").size());
+        assertTrue(text("#keys").contains("CI <b>server</b>"), "the name is shown as typed");
+        open("/settings/api-keys");
+        assertTrue(all("#new-key-value").isEmpty(), "shown only once");
+        List<WebElement> revoke = all("#keys tbody tr form button");
+        int active = revoke.size();
+        revoke.get(0).click();
+        driver.switchTo().alert().accept();
+        waitFor("revoked", () -> text(".alert.ok").contains("revoked"));
+        assertEquals(active - 1, all("#keys tbody tr form button").size());
     }
 }

@@ -200,4 +200,44 @@ class PagesHttpTest {
         String ok = client.get("/settings/webhooks/check-url?url=https%3A%2F%2F93.184.215.14%2Fhooks").body();
         assertTrue(ok.contains("class=\"hint ok\""), ok);
     }
+
+    @Test
+    void thePagesReadAndPostWithoutJavaScriptAndEscapeWhatUsersTyped() {
+        String[] m = hookline.merchant("Plain Shop");
+        WebClient client = signedIn(m);
+        String token = WebClient.csrf(client.get("/settings/webhooks/new").body());
+        HttpResponse<String> created = client.post("/settings/webhooks", Map.of("_csrf", token,
+                "url", hookline.receiver.url("/plain"), "scope", "selected", "events", "payment.*",
+                "description", "<b onmouseover=alert(1)>bold</b>"));
+        assertEquals(303, created.statusCode(), created.body());
+        String page = created.headers().firstValue("location").orElseThrow();
+        assertTrue(page.matches("/settings/webhooks/wh_[0-9A-Z]{26}\\?created=1"), page);
+        String id = page.substring("/settings/webhooks/".length(), page.indexOf('?'));
+        String html = client.get(page).body();
+        assertTrue(html.contains("id=\"secret-value\""), "the new secret is shown");
+        assertTrue(html.contains("&lt;b onmouseover=alert(1)&gt;bold&lt;/b&gt;"), "escaped");
+        assertFalse(html.contains("<b onmouseover"), "never raw");
+
+        HttpResponse<String> reveal = client.get("/settings/webhooks/" + id + "/secret");
+        assertEquals(303, reveal.statusCode(), "without HTMX the reveal is a page load");
+        assertTrue(client.get(reveal.headers().firstValue("location").orElseThrow()).body().contains("whsec_"));
+
+        HttpResponse<String> test = client.post("/settings/webhooks/" + id + "/test",
+                Map.of("_csrf", token, "event_type", "payment.succeeded"));
+        assertEquals(303, test.statusCode(), test.body());
+        String result = client.get(test.headers().firstValue("location").orElseThrow()).body();
+        assertTrue(result.contains("id=\"test-status\"") && result.contains("Succeeded"), result);
+        String deliveryId = test.headers().firstValue("location").orElseThrow().replaceAll(".*test=(dlv_[0-9A-Z]+).*", "$1");
+
+        HttpResponse<String> detail = client.get("/settings/webhooks/" + id + "/deliveries/" + deliveryId);
+        assertEquals(200, detail.statusCode());
+        assertTrue(detail.body().contains("pay_8fK2mQ4xT9vLr3"), "the request body (the sample)");
+        assertTrue(detail.body().contains("<html"), "a whole page without HTMX");
+        HttpResponse<String> fragment = client.post("/settings/webhooks/" + id + "/enabled",
+                Map.of("_csrf", token, "enabled", "false"));
+        assertEquals(303, fragment.statusCode());
+        assertTrue(client.get("/settings/webhooks/" + id).body().contains("id=\"queued-count\""));
+        assertEquals(303, client.get("/settings/webhooks/" + id + "/deliveries?status=failed").statusCode(),
+                "the log fragment URL sends browsers without HTMX to the page");
+    }
 }

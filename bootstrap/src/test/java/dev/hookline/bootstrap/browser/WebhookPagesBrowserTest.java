@@ -226,7 +226,7 @@ class WebhookPagesBrowserTest {
         assertTrue(row.getText().contains("Active"));
         assertTrue(row.getText().contains("Never"), "no delivery yet");
         assertNull(js("return window.__xssDescription;"));
-        screenshot("webhooks-list");
+        screenshot("webhooks-list-new");
     }
 
     @Test
@@ -326,6 +326,12 @@ class WebhookPagesBrowserTest {
         assertTrue(find("#" + rowId).getText().contains("3 attempts"));
         assertFalse(all("#chart svg rect.bar.ok, #chart svg rect.bar.warn, #chart svg rect.bar.bad").isEmpty(),
                 "the chart shows today's attempts");
+
+        open("/settings/webhooks");
+        WebElement row = find("#endpoints tbody tr[data-id='" + endpointId + "']");
+        assertTrue(row.getText().contains("%"), "a success rate: " + row.getText());
+        assertFalse(row.getText().contains("Never"), "a last delivery: " + row.getText());
+        screenshot("webhooks-list");
     }
 
     @Test

@@ -297,6 +297,7 @@ class WebhookPagesBrowserTest {
         hookline.publish(merchant[0], "payment.failed", XSS_PAYLOAD);
         waitFor("the failure in the log (1 attempt + 1 retry)", () -> logStatuses().contains("Failed"));
         assertNull(js("return window.__xssPayload;"));
+        open("/settings/webhooks/" + endpointId); // the header and chart now count the failure too
 
         WebElement failedRow = all("#log-table tbody tr.log-row").stream()
                 .filter(r -> "Failed".equals(r.getAttribute("data-status"))).findFirst().orElseThrow();
@@ -332,6 +333,12 @@ class WebhookPagesBrowserTest {
         assertTrue(row.getText().contains("%"), "a success rate: " + row.getText());
         assertFalse(row.getText().contains("Never"), "a last delivery: " + row.getText());
         screenshot("webhooks-list");
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertTrue(find("#endpoints thead").getSize().getHeight() == 0 || !find("#endpoints thead").isDisplayed(),
+                "on a phone the table turns into labelled rows");
+        screenshot("webhooks-list-phone");
+        driver.manage().window().setSize(desktop);
     }
 
     @Test

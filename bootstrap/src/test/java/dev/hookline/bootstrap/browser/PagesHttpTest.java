@@ -54,7 +54,10 @@ class PagesHttpTest {
         }
         HttpResponse<String> root = anonymous.get("/");
         assertEquals("/login", root.headers().firstValue("location").orElseThrow());
-        assertEquals(200, anonymous.get("/login").statusCode());
+        HttpResponse<String> login = anonymous.get("/login");
+        assertEquals(200, login.statusCode());
+        assertEquals("DENY", login.headers().firstValue("x-frame-options").orElseThrow());
+        assertEquals("nosniff", login.headers().firstValue("x-content-type-options").orElseThrow());
     }
 
     @Test

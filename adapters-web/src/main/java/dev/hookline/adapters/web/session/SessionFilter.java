@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -120,6 +121,17 @@ public class SessionFilter {
                     "The /admin pages are for the platform's operators. Your webhooks are under /settings/webhooks.");
         }
         return null;
+    }
+
+    /** The pages may not be framed (clickjacking), sniffed, or leak their URLs to other sites. */
+    @ResponseFilter
+    public void securityHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (exempt(request.getPath())) {
+            return;
+        }
+        response.header("X-Frame-Options", "DENY");
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("Referrer-Policy", "same-origin");
     }
 
     private SignedInUser signedIn(User user, String sessionValue) {

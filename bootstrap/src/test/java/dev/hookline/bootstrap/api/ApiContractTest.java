@@ -146,7 +146,7 @@ class ApiContractTest {
         assertEquals("payment.succeeded", str(published, "type"));
         assertTrue(str(published, "created_at").endsWith("Z"));
         assertEquals(1.0, ((JsonNumber) get(published, "deliveries")).value());
-        assertEquals(JsonBoolean.FALSE, get(published, "replayed"));
+        assertEquals(new JsonBoolean(false), get(published, "replayed"));
     }
 
     @Test
@@ -174,7 +174,7 @@ class ApiContractTest {
     void anEventOverTheMaximumPayloadIsA413WithOrWithoutContentLength() {
         String big = "{\"account_id\":\"" + account + "\",\"type\":\"payment.succeeded\",\"data\":{\"blob\":\""
                 + "x".repeat(300 * 1024) + "\"}}";
-        assertEquals("payment_too_large".replace("payment", "payload"),
+        assertEquals("payload_too_large",
                 str(api.error(413, "POST", "/v1/events", OPERATOR_KEY, big), "type"));
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(api.baseUrl + "/v1/events"))
@@ -203,7 +203,7 @@ class ApiContractTest {
         JsonObject first = api.ok(202, "POST", "/v1/events", OPERATOR_KEY, body, "Idempotency-Key", "in_1-paid");
         JsonObject again = api.ok(202, "POST", "/v1/events", OPERATOR_KEY, body, "Idempotency-Key", "in_1-paid");
         assertEquals(str(first, "id"), str(again, "id"));
-        assertEquals(JsonBoolean.TRUE, get(again, "replayed"));
+        assertEquals(new JsonBoolean(true), get(again, "replayed"));
         assertEquals(0.0, ((JsonNumber) get(again, "deliveries")).value());
         assertEquals(1, api.all("/v1/webhooks/" + wh[0] + "/deliveries", acc[1], 100).size());
         // the same key for another payload is a client bug: 409, and still nothing new
@@ -264,7 +264,7 @@ class ApiContractTest {
                 "{\"events\":[\"*\"],\"enabled\":false,\"description\":\"all\"}");
         assertEquals("disabled", str(patched, "status"));
         assertEquals("all", str(patched, "description"));
-        assertEquals(JsonBoolean.FALSE, get(patched, "enabled"));
+        assertEquals(new JsonBoolean(false), get(patched, "enabled"));
         assertEquals("active", str(api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"enabled\":true}"), "status"));
 
         JsonObject rotated = api.ok(200, "POST", "/v1/webhooks/" + id + "/rotate-secret", key, null);
@@ -310,7 +310,7 @@ class ApiContractTest {
         // nothing of that was applied
         JsonObject unchanged = api.ok(200, "GET", "/v1/webhooks/" + id, key, null);
         assertEquals(api.receiverUrl("/ok/bad"), str(unchanged, "url"));
-        assertEquals(JsonBoolean.TRUE, get(unchanged, "enabled"));
+        assertEquals(new JsonBoolean(true), get(unchanged, "enabled"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.hookline.adapters.web.api;
 
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyView;
-import dev.hookline.adapters.web.api.ApiViews.ListView;
+import dev.hookline.adapters.web.api.ApiViews.ApiKeyList;
 import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
 import dev.hookline.domain.id.AccountId;
@@ -45,8 +45,8 @@ public class ApiKeysController {
 
     @Get
     @Operation(operationId = "listApiKeys", summary = "List your account's API keys (without the keys themselves)")
-    public ListView<ApiKeyView> list(HttpRequest<?> request) {
-        return new ListView<>(keys.list(Callers.merchant(request)).stream().map(k -> ApiKeyView.of(k, null)).toList(),
+    public ApiKeyList list(HttpRequest<?> request) {
+        return new ApiKeyList(keys.list(Callers.merchant(request)).stream().map(k -> ApiKeyView.of(k, null)).toList(),
                 null);
     }
 

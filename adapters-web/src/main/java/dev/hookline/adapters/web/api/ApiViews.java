@@ -28,12 +28,47 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** A page of a list: the items and the cursor of the next page ({@code null} on the last). */
     public record ListView<T>(List<T> data, @Nullable String nextCursor) {
         public static <S, T> ListView<T> of(Page<S> page, Function<S, T> view) {
             return new ListView<>(page.items().stream().map(view).toList(),
                     page.nextCursor().map(Paging::encode).orElse(null));
+        }
+    }
+
+    @Schema(name = "WebhookList", description = "Webhooks, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record WebhookList(List<WebhookView> data, @Nullable String nextCursor) {
+        static WebhookList of(ListView<WebhookView> list) {
+            return new WebhookList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "DeliveryList", description = "Deliveries, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DeliveryList(List<DeliveryView> data, @Nullable String nextCursor) {
+        static DeliveryList of(ListView<DeliveryView> list) {
+            return new DeliveryList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "EventTypeList", description = "Event types, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record EventTypeList(List<EventTypeView> data, @Nullable String nextCursor) {
+        static EventTypeList of(ListView<EventTypeView> list) {
+            return new EventTypeList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "ApiKeyList", description = "API keys, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ApiKeyList(List<ApiKeyView> data, @Nullable String nextCursor) {
+        static ApiKeyList of(ListView<ApiKeyView> list) {
+            return new ApiKeyList(list.data(), list.nextCursor());
         }
     }
 

@@ -3,7 +3,10 @@ package dev.hookline.adapters.web.api;
 import dev.hookline.adapters.web.api.ApiViews.AttemptView;
 import dev.hookline.adapters.web.api.ApiViews.CountView;
 import dev.hookline.adapters.web.api.ApiViews.DeliveryDetailView;
+import dev.hookline.adapters.web.api.ApiViews.DeliveryList;
 import dev.hookline.adapters.web.api.ApiViews.DeliveryView;
+import dev.hookline.adapters.web.api.ApiViews.EventTypeList;
+import dev.hookline.adapters.web.api.ApiViews.WebhookList;
 import dev.hookline.adapters.web.api.ApiViews.EventTypeView;
 import dev.hookline.adapters.web.api.ApiViews.EventView;
 import dev.hookline.adapters.web.api.ApiViews.ListView;
@@ -109,8 +112,8 @@ public class WebhooksController {
     @Tag(name = ApiDocumentation.WEBHOOKS)
     @Operation(operationId = "listEventTypes", summary = "List the event types webhooks can subscribe to",
             description = "Any valid key may read the catalog.")
-    public ListView<EventTypeView> eventTypes(HttpRequest<?> request) {
-        return new ListView<>(catalog.list().stream().map(EventTypeView::of).toList(), null);
+    public EventTypeList eventTypes(HttpRequest<?> request) {
+        return new EventTypeList(catalog.list().stream().map(EventTypeView::of).toList(), null);
     }
 
     @Post(value = "/webhooks", consumes = MediaType.ALL)
@@ -133,7 +136,7 @@ public class WebhooksController {
 
     @Get("/webhooks")
     @Operation(operationId = "listWebhooks", summary = "List your webhooks, newest first")
-    public ListView<WebhookView> list(HttpRequest<?> request,
+    public WebhookList list(HttpRequest<?> request,
                                       @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @Nullable @QueryValue String limit,
                                       @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
@@ -147,7 +150,7 @@ public class WebhooksController {
                 .filter(v -> before == null || v.endpoint().id().value().compareTo(before) < 0)
                 .limit(size + 1L).toList();
         Page<EndpointView> page = Page.of(rows, size, v -> v.endpoint().id().value());
-        return ListView.of(page, v -> WebhookView.of(v, null));
+        return WebhookList.of(ListView.of(page, v -> WebhookView.of(v, null)));
     }
 
     @Get("/webhooks/{id}")
@@ -242,7 +245,7 @@ public class WebhooksController {
     @Operation(operationId = "listDeliveries", summary = "List a webhook's deliveries, newest first")
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public ListView<DeliveryView> deliveries(HttpRequest<?> request, @PathVariable String id,
+    public DeliveryList deliveries(HttpRequest<?> request, @PathVariable String id,
                                              @Parameter(description = "pending, sending, succeeded, retrying, "
                                                      + "failed, held or expired") @Nullable @QueryValue String status,
                                              @Parameter(description = "an event type name")
@@ -253,7 +256,7 @@ public class WebhooksController {
         int size = Paging.limit(limit);
         Page<Delivery> page = Callers.value(deliveries.list(account,
                 new DeliveryLogQuery(id, status, eventType, Paging.decode(cursor), size)));
-        return ListView.of(page, DeliveryView::of);
+        return DeliveryList.of(ListView.of(page, DeliveryView::of));
     }
 
     @Get("/deliveries/{id}")

@@ -35,6 +35,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public final class ApiDocumentation {
 
     public static final String BEARER = "bearer";
+    /** The media type of every request and response body of the API. */
+    public static final String JSON = "application/json";
     public static final String OPERATOR = "Operator";
     public static final String WEBHOOKS = "Webhooks";
     public static final String DELIVERIES = "Deliveries";

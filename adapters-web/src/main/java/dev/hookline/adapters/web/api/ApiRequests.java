@@ -1,5 +1,6 @@
 package dev.hookline.adapters.web.api;
 
+import dev.hookline.application.port.in.Problem;
 import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -106,7 +107,7 @@ public final class ApiRequests {
         static UpdateWebhook read(JsonBody json) {
             json.allowOnly("url", "events", "description", "enabled", "rate_limit");
             if (json.has("url") && json.string("url").isBlank()) {
-                throw new ApiException(dev.hookline.application.port.in.Problem.invalid("url", "url must not be blank"));
+                throw new ApiException(Problem.invalid("url", "url must not be blank"));
             }
             return new UpdateWebhook(json.string("url"), json.strings("events"), json.string("description"),
                     json.bool("enabled"), json.integer("rate_limit"));

@@ -49,7 +49,8 @@ public final class JsonBody {
             return;
         }
         String subtype = type.get().getSubtype().toLowerCase(Locale.ROOT);
-        if (type.get().getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"))) {
+        boolean json = subtype.equals("json") || subtype.endsWith("+json");
+        if (type.get().getType().equalsIgnoreCase("application") && json) {
             return;
         }
         throw new ApiStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type",

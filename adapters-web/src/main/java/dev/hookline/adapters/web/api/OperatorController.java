@@ -1,5 +1,7 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+
 import dev.hookline.adapters.web.api.ApiViews.AccountView;
 import dev.hookline.adapters.web.api.ApiViews.EventTypeView;
 import dev.hookline.adapters.web.api.ApiViews.PublishedView;
@@ -39,13 +41,13 @@ import java.nio.charset.StandardCharsets;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = ApiDocumentation.OPERATOR)
 @ApiResponse(responseCode = "400", description = "malformed JSON, a missing field or a field of the wrong type",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "401", description = "no key, or not a valid one",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "403", description = "a merchant key: these routes need the operator key",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "415", description = "a body that is not application/json",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class OperatorController {
 
     private final CreateAccountUseCase createAccount;
@@ -64,13 +66,14 @@ public class OperatorController {
     @Post(value = "/accounts", consumes = MediaType.ALL)
     @Operation(operationId = "createAccount", summary = "Create a merchant account",
             description = "Answers with the account's first API key, shown only this once.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.CreateAccount.class)))
     @ApiResponse(responseCode = "201", description = "the account and its API key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = AccountView.class)))
     @ApiResponse(responseCode = "409", description = "a web user with owner_email exists already",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<AccountView> createAccount(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<AccountView> createAccount(HttpRequest<?> request,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         Callers.operator(request);
         ApiRequests.CreateAccount in = ApiRequests.CreateAccount.read(JsonBody.parse(request, body));
         CreatedAccount created = Callers.value(createAccount.create(new CreateAccountCommand(
@@ -85,17 +88,18 @@ public class OperatorController {
                     + "answers; delivery happens in the background. A repeated Idempotency-Key with the same "
                     + "body returns the first event (replayed: true, deliveries: 0) and creates nothing; with "
                     + "another body it is a 409.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.PublishEvent.class)))
     @ApiResponse(responseCode = "202", description = "stored; deliveries is how many webhooks it goes to",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PublishedView.class)))
     @ApiResponse(responseCode = "409", description = "the Idempotency-Key was used for another event body",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "413", description = "the body is over hookline.events.max-payload (256 KiB)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "unknown event type or account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<PublishedView> publish(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body,
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<PublishedView> publish(HttpRequest<?> request,
+            @Parameter(hidden = true) @Nullable @Body String body,
                                                @Parameter(description = "optional, 1 to 255 characters; a repeat "
                                                        + "for the same account returns the first event")
                                                @Nullable @Header("Idempotency-Key") String idempotencyKey) {
@@ -115,15 +119,16 @@ public class OperatorController {
 
     @Post(value = "/event-types", consumes = MediaType.ALL)
     @Operation(operationId = "addEventType", summary = "Add an event type to the catalog")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.AddEventType.class)))
     @ApiResponse(responseCode = "201", description = "the new event type",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventTypeView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = EventTypeView.class)))
     @ApiResponse(responseCode = "409", description = "an event type of that name exists",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "a name that is not category.action",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<EventTypeView> addEventType(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<EventTypeView> addEventType(HttpRequest<?> request,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         Callers.operator(request);
         ApiRequests.AddEventType.Values in = ApiRequests.AddEventType.read(JsonBody.parse(request, body));
         return HttpResponse.created(EventTypeView.of(Callers.value(catalog.add(new AddEventTypeCommand(

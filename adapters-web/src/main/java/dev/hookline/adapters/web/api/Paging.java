@@ -40,8 +40,11 @@ final class Paging {
     }
 
     static String encode(String id) {
-        return id == null ? null
-                : Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + id).getBytes(StandardCharsets.UTF_8));
+        if (id == null) {
+            return null;
+        }
+        byte[] bytes = (VERSION + id).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The id inside a cursor this API returned; {@code null} for none; a 400 for anything else. */

@@ -1,5 +1,7 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+
 import dev.hookline.adapters.web.api.ApiViews.AttemptView;
 import dev.hookline.adapters.web.api.ApiViews.CountView;
 import dev.hookline.adapters.web.api.ApiViews.DeliveryDetailView;
@@ -67,16 +69,17 @@ import java.util.List;
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = ApiDocumentation.WEBHOOKS)
-    @ApiResponse(responseCode = "400", description = "malformed JSON, a missing or unknown field, a field of the wrong type, a bad query parameter",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "no key, or not a valid one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "the operator key: these routes need a merchant API key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "415", description = "a body that is not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "over the key's rate limit; see Retry-After",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "400",
+        description = "malformed JSON, a missing or unknown field, a field of the wrong type, a bad query parameter",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "401", description = "no key, or not a valid one",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "the operator key: these routes need a merchant API key",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "415", description = "a body that is not application/json",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "429", description = "over the key's rate limit; see Retry-After",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class WebhooksController {
 
     private static final String LIMIT = "1 to 100, default 20; anything else is a 400";
@@ -112,6 +115,8 @@ public class WebhooksController {
     @Tag(name = ApiDocumentation.WEBHOOKS)
     @Operation(operationId = "listEventTypes", summary = "List the event types webhooks can subscribe to",
             description = "Any valid key may read the catalog.")
+    @ApiResponse(responseCode = "200", description = "the catalog",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = EventTypeList.class)))
     public EventTypeList eventTypes(HttpRequest<?> request) {
         return new EventTypeList(catalog.list().stream().map(EventTypeView::of).toList(), null);
     }
@@ -119,13 +124,15 @@ public class WebhooksController {
     @Post(value = "/webhooks", consumes = MediaType.ALL)
     @Operation(operationId = "createWebhook", summary = "Register a webhook endpoint",
             description = "Answers with the endpoint and its signing secret.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.CreateWebhook.class)))
     @ApiResponse(responseCode = "201", description = "the endpoint, with secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
-    @ApiResponse(responseCode = "422", description = "a refused url (the reason says why), an unknown event type, or a bad secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<WebhookView> create(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
+    @ApiResponse(responseCode = "422", description = "a refused url (the reason says why), an unknown event "
+            + "type, or a bad secret",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<WebhookView> create(HttpRequest<?> request,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.CreateWebhook in = ApiRequests.CreateWebhook.read(JsonBody.parse(request, body));
         Endpoint created = Callers.value(register.register(account, new RegisterEndpointCommand(
@@ -136,9 +143,12 @@ public class WebhooksController {
 
     @Get("/webhooks")
     @Operation(operationId = "listWebhooks", summary = "List your webhooks, newest first")
+    @ApiResponse(responseCode = "200", description = "a page of endpoints",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookList.class)))
     public WebhookList list(HttpRequest<?> request,
-                                      @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @Nullable @QueryValue String limit,
-                                      @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
+                            @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                                    maximum = "100")) @Nullable @QueryValue String limit,
+                            @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
         int size = Paging.limit(limit);
         String before = Paging.decode(cursor);
@@ -157,9 +167,9 @@ public class WebhooksController {
     @Operation(operationId = "getWebhook", summary = "Get a webhook with its status and delivery stats",
             description = "success_rate (percent) and last delivery are over the last 7 days.")
     @ApiResponse(responseCode = "200", description = "the endpoint",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public WebhookView get(HttpRequest<?> request, @PathVariable String id) {
         return WebhookView.of(Callers.value(endpoints.get(Callers.merchant(request), id)), null);
     }
@@ -167,9 +177,9 @@ public class WebhooksController {
     @Get("/webhooks/{id}/secret")
     @Operation(operationId = "getWebhookSecret", summary = "Reveal a webhook's current signing secret")
     @ApiResponse(responseCode = "200", description = "the current secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SecretView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SecretView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public SecretView secret(HttpRequest<?> request, @PathVariable String id) {
         EndpointView view = Callers.value(endpoints.get(Callers.merchant(request), id));
         return new SecretView(view.endpoint().secrets().current().value(), null);
@@ -178,15 +188,16 @@ public class WebhooksController {
     @Patch(value = "/webhooks/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "updateWebhook", summary = "Change a webhook",
             description = "Disabling holds new deliveries; enabling releases them.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.UpdateWebhook.class)))
     @ApiResponse(responseCode = "200", description = "the changed endpoint",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "a refused url or an unknown event type",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public WebhookView patch(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public WebhookView patch(HttpRequest<?> request, @PathVariable String id,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.UpdateWebhook in = ApiRequests.UpdateWebhook.read(JsonBody.parse(request, body));
         Callers.value(update.update(account, id, new UpdateEndpointCommand(in.url(), in.events(), in.description(),
@@ -198,7 +209,7 @@ public class WebhooksController {
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         Callers.value(delete.delete(Callers.merchant(request), id));
         return HttpResponse.noContent();
@@ -208,9 +219,9 @@ public class WebhooksController {
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's signing secret",
             description = "The previous secret keeps signing until previous_secret_expires_at (24 h by default).")
     @ApiResponse(responseCode = "200", description = "the new secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SecretView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SecretView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public SecretView rotateSecret(HttpRequest<?> request, @PathVariable String id) {
         RotatedSecret rotated = Callers.value(rotate.rotate(Callers.merchant(request), id));
         return new SecretView(rotated.secret().value(), rotated.previousExpiresAt().toString());
@@ -219,14 +230,15 @@ public class WebhooksController {
     @Post(value = "/webhooks/test", consumes = MediaType.ALL)
     @Operation(operationId = "sendTestEvent", summary = "Send a test event now",
             description = "Sends the event type's sample payload (with test: true) and answers with the attempt.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.SendTestEvent.class)))
-    @ApiResponse(responseCode = "200", description = "the attempt: status succeeded or failed, response code, time and body",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestResultView.class)))
+    @ApiResponse(responseCode = "200", description = "the attempt: status succeeded or failed, response "
+            + "code, time and body",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TestResultView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "unknown event type",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public TestResultView test(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.SendTestEvent in = ApiRequests.SendTestEvent.read(JsonBody.parse(request, body));
@@ -243,14 +255,18 @@ public class WebhooksController {
     @Get("/webhooks/{id}/deliveries")
     @Tag(name = ApiDocumentation.DELIVERIES)
     @Operation(operationId = "listDeliveries", summary = "List a webhook's deliveries, newest first")
+    @ApiResponse(responseCode = "200", description = "a page of deliveries",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryList.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public DeliveryList deliveries(HttpRequest<?> request, @PathVariable String id,
                                              @Parameter(description = "pending, sending, succeeded, retrying, "
                                                      + "failed, held or expired") @Nullable @QueryValue String status,
                                              @Parameter(description = "an event type name")
                                              @Nullable @QueryValue("event_type") String eventType,
-                                             @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @Nullable @QueryValue String limit,
+                                             @Parameter(description = LIMIT, schema = @Schema(type = "integer",
+                                                     minimum = "1", maximum = "100"))
+                                             @Nullable @QueryValue String limit,
                                              @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
         int size = Paging.limit(limit);
@@ -261,11 +277,12 @@ public class WebhooksController {
 
     @Get("/deliveries/{id}")
     @Tag(name = ApiDocumentation.DELIVERIES)
-    @Operation(operationId = "getDelivery", summary = "Get a delivery with its event, the exact request body and every attempt")
+    @Operation(operationId = "getDelivery",
+            summary = "Get a delivery with its event, the exact request body and every attempt")
     @ApiResponse(responseCode = "200", description = "the delivery",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryDetailView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryDetailView.class)))
     @ApiResponse(responseCode = "404", description = "no such delivery in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public DeliveryDetailView delivery(HttpRequest<?> request, @PathVariable String id) {
         DeliveryDetails d = Callers.value(deliveries.get(Callers.merchant(request), id));
         Delivery delivery = d.delivery();
@@ -281,11 +298,12 @@ public class WebhooksController {
     @Operation(operationId = "retryDelivery", summary = "Retry a failed or expired delivery now",
             description = "One more attempt, logged with trigger manual.")
     @ApiResponse(responseCode = "202", description = "the delivery, due now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryView.class)))
     @ApiResponse(responseCode = "404", description = "no such delivery in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "the delivery is not failed or expired, or its webhook is disabled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "the delivery is not failed or expired, or its webhook "
+            + "is disabled",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<DeliveryView> retry(HttpRequest<?> request, @PathVariable String id) {
         Delivery retried = Callers.value(retry.retry(Callers.merchant(request), id));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(DeliveryView.of(retried));
@@ -294,14 +312,14 @@ public class WebhooksController {
     @Post(value = "/webhooks/{id}/recover", consumes = MediaType.ALL)
     @Tag(name = ApiDocumentation.DELIVERIES)
     @Operation(operationId = "recoverWebhook", summary = "Re-send every failed delivery since a time")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.Recover.class)))
     @ApiResponse(responseCode = "202", description = "how many deliveries are due again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountView.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CountView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "the webhook is disabled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<CountView> recover(HttpRequest<?> request, @PathVariable String id,
                                            @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);

@@ -82,7 +82,9 @@ class ApiContractTest {
 
     @Test
     void unknownRoutesAndMethodsAnswerInTheErrorShape() {
-        assertEquals("not_found", str(api.error(404, "GET", "/v1/nothing-here", key, null), "type"));
+        JsonObject noRoute = api.error(404, "GET", "/v1/nothing-here", key, null);
+        assertEquals("not_found", str(noRoute, "type"));
+        assertTrue(str(noRoute, "message").contains("GET /v1/nothing-here"), noRoute::canonical);
         api.error(404, "GET", "/nothing-here", null, null);
         JsonObject wrongMethod = api.error(405, "DELETE", "/v1/events", OPERATOR_KEY, null);
         assertEquals("method_not_allowed", str(wrongMethod, "type"));

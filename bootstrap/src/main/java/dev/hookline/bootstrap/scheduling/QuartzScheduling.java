@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
@@ -41,7 +42,9 @@ public class QuartzScheduling {
             return;
         }
         Properties props = new Properties();
-        props.setProperty("org.quartz.scheduler.instanceName", "hookline");
+        // Quartz keeps schedulers in a JVM-wide registry by name: a unique name per application
+        // context keeps two contexts in one JVM (tests, several nodes) from sharing one scheduler.
+        props.setProperty("org.quartz.scheduler.instanceName", "hookline-" + UUID.randomUUID());
         props.setProperty("org.quartz.threadPool.threadCount", "2");
         props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

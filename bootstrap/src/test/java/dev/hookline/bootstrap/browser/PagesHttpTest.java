@@ -78,7 +78,15 @@ class PagesHttpTest {
                 .findFirst().orElseThrow();
         assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertFalse(cookie.toLowerCase().contains("secure"), "plain http on loopback: " + cookie);
         assertEquals(200, client.get("/settings/webhooks").statusCode());
+
+        WebClient behindTls = new WebClient(hookline.baseUrl);
+        String tlsToken = WebClient.csrf(behindTls.get("/login").body());
+        HttpResponse<String> viaProxy = behindTls.post("/login", Map.of("_csrf", tlsToken, "email", m[1],
+                "password", m[2]), Map.of("X-Forwarded-Proto", "https"));
+        assertTrue(viaProxy.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("hookline_session="))
+                .allMatch(c -> c.toLowerCase().contains("; secure")), "Secure behind a TLS proxy");
 
         String csrf = WebClient.csrf(client.get("/settings/webhooks").body());
         assertEquals(303, client.post("/logout", Map.of("_csrf", csrf)).statusCode());

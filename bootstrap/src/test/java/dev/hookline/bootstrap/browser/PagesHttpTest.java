@@ -251,4 +251,48 @@ class PagesHttpTest {
         assertEquals(303, client.get("/settings/webhooks/" + id + "/deliveries?status=failed").statusCode(),
                 "the log fragment URL sends browsers without HTMX to the page");
     }
+
+    @Test
+    void editingAnEndpointSavesOrExplainsAndOperatorsRetryWithoutJavaScript() {
+        String[] m = hookline.merchant("Edit Shop");
+        WebClient client = signedIn(m);
+        String endpoint = endpointOf(m[0], hookline.receiver.url("/edit"), "before");
+        String token = WebClient.csrf(client.get("/settings/webhooks/" + endpoint + "/edit").body());
+
+        HttpResponse<String> refused = client.post("/settings/webhooks/" + endpoint, Map.of("_csrf", token,
+                "url", "https://10.0.0.8/hooks", "scope", "all", "description", "after"));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("value=\"https://10.0.0.8/hooks\""), "what was typed is kept");
+        HttpResponse<String> saved = client.post("/settings/webhooks/" + endpoint, Map.of("_csrf", token,
+                "url", hookline.receiver.url("/edit2"), "scope", "selected", "events", "invoice.paid",
+                "description", "after"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        var view = hookline.context.getBean(EndpointQueries.class).get(new AccountId(m[0]), endpoint).orElseThrow();
+        assertEquals("after", view.endpoint().description());
+        assertEquals(List.of("invoice.paid"), view.endpoint().filter().patterns());
+        assertTrue(view.endpoint().url().endsWith("/edit2"));
+
+        hookline.receiver.answer("/edit2", 500, "nope");
+        hookline.publish(m[0], "invoice.paid", "{\"id\":\"inv_e\"}");
+        var deliveries = hookline.context.getBean(dev.hookline.application.port.in.DeliveryQueries.class);
+        var query = new dev.hookline.application.port.in.DeliveryQueries.DeliveryLogQuery(endpoint, "failed", null,
+                null, 10);
+        PagesHookline.await("a failed delivery", java.time.Duration.ofSeconds(15),
+                () -> !deliveries.list(new AccountId(m[0]), query).orElseThrow().items().isEmpty());
+        String failed = deliveries.list(new AccountId(m[0]), query).orElseThrow().items().get(0).id().value();
+        hookline.receiver.answer("/edit2", 200, "ok");
+
+        WebClient operator = new WebClient(hookline.baseUrl);
+        operator.login(PagesHookline.OPERATOR_EMAIL, PagesHookline.OPERATOR_PASSWORD);
+        String admin = operator.get("/admin?account=" + m[0]).body();
+        assertTrue(admin.contains(failed), "listed for the operator");
+        HttpResponse<String> retried = operator.post("/admin/deliveries/" + failed + "/retry",
+                Map.of("_csrf", WebClient.csrf(admin), "back", "account=" + m[0]));
+        assertEquals(303, retried.statusCode());
+        assertTrue(retried.headers().firstValue("location").orElseThrow().contains("retried=1"));
+        PagesHookline.await("the retry to succeed", java.time.Duration.ofSeconds(15),
+                () -> deliveries.list(new AccountId(m[0]), query).orElseThrow().items().isEmpty());
+        assertEquals(409, operator.post("/admin/deliveries/" + failed + "/retry",
+                Map.of("_csrf", WebClient.csrf(admin))).statusCode(), "a succeeded delivery is not retried");
+    }
 }

@@ -295,4 +295,30 @@ class PagesHttpTest {
         assertEquals(409, operator.post("/admin/deliveries/" + failed + "/retry",
                 Map.of("_csrf", WebClient.csrf(admin))).statusCode(), "a succeeded delivery is not retried");
     }
+
+    @Test
+    void theDeliveryLogIsPaginatedAndFiltered() {
+        String[] m = hookline.merchant("Busy Shop");
+        WebClient client = signedIn(m);
+        String endpoint = endpointOf(m[0], hookline.receiver.url("/busy"), "");
+        String token = WebClient.csrf(client.get("/settings/webhooks/" + endpoint).body());
+        assertEquals(303, client.post("/settings/webhooks/" + endpoint + "/enabled",
+                Map.of("_csrf", token, "enabled", "false")).statusCode());
+        for (int i = 0; i < 23; i++) {
+            hookline.publish(m[0], i % 2 == 0 ? "payment.succeeded" : "invoice.paid", "{\"n\":" + i + "}");
+        }
+        String first = client.get("/settings/webhooks/" + endpoint).body();
+        assertEquals(20, first.split("class=\"log-row\"").length - 1);
+        assertTrue(first.contains("23 events queued"), "the queued count");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]*cursor=[^\"]*)\" id=\"older\"")
+                .matcher(first);
+        assertTrue(older.find(), "an Older link");
+        String second = client.get(older.group(1).replace("&amp;", "&")).body();
+        assertEquals(3, second.split("class=\"log-row\"").length - 1);
+        assertFalse(second.contains("id=\"older\""));
+        String invoices = client.get("/settings/webhooks/" + endpoint + "?status=held&event_type=invoice.paid").body();
+        assertEquals(11, invoices.split("class=\"log-row\"").length - 1);
+        assertEquals(0, client.get("/settings/webhooks/" + endpoint + "?status=succeeded").body()
+                .split("class=\"log-row\"").length - 1);
+    }
 }

@@ -143,6 +143,24 @@ class PagesHttpTest {
     }
 
     @Test
+    void aMistypedPageAddressGetsTheErrorPageInABrowserAndTheApisErrorBodyOtherwise() {
+        String[] merchant = hookline.merchant("Typo Shop");
+        WebClient client = signedIn(merchant);
+        HttpResponse<String> page = client.browse("/settings/webhoks");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"), page.headers().toString());
+        assertTrue(page.body().contains("<h1>Not found</h1>"), page.body());
+        assertTrue(page.body().contains(merchant[1]), "the layout shows who is signed in");
+
+        HttpResponse<String> json = client.get("/settings/webhoks");
+        assertEquals(404, json.statusCode());
+        assertTrue(json.body().startsWith("{\"error\":{\"type\":\"not_found\""), json.body());
+
+        HttpResponse<String> api = client.browse("/v1/nothing-here");
+        assertTrue(api.body().startsWith("{\"error\":"), "the API answers JSON even to a browser: " + api.body());
+    }
+
+    @Test
     void aSecondMerchantGets404OnTheFirstOnesEndpointPageAndActions() {
         String[] first = hookline.merchant("First Shop");
         String endpoint = endpointOf(first[0], hookline.receiver.url("/first"), "first's endpoint");

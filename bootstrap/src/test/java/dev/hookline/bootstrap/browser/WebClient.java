@@ -29,6 +29,12 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET as a browser sends it, accepting HTML first. */
+    HttpResponse<String> browse(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, form, Map.of());
     }

@@ -1,13 +1,23 @@
 package dev.hookline.adapters.web.api;
 
+import dev.hookline.adapters.web.pages.Pages;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.http.MediaType;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every error Micronaut itself produces (unknown route, wrong method, malformed body, request
@@ -15,13 +25,41 @@ import java.util.Locale;
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class ApiErrorHandlers implements ErrorResponseProcessor<ApiError> {
+public class ApiErrorHandlers implements ErrorResponseProcessor<Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandlers.class);
+
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+
+    public ApiErrorHandlers(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+        this.views = views;
+    }
 
     @Override
     @NonNull
-    public MutableHttpResponse<ApiError> processResponse(@NonNull ErrorContext context,
-                                                         @NonNull MutableHttpResponse<?> response) {
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Object> processResponse(@NonNull ErrorContext context,
+                                                       @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (wantsPage(context.getRequest())) {
+            // a browser outside the API (a mistyped /settings/... address): the error page, not JSON
+            String title = status.getCode() == 404 ? "Not found" : status.getCode() >= 500 ? "Something went wrong"
+                    : status.getReason();
+            String text = status.getCode() == 404 ? "There is nothing at this address."
+                    : status.getCode() >= 500 ? "An internal error occurred; it has been logged."
+                    : context.getErrors().isEmpty() ? status.getReason() : context.getErrors().get(0).getMessage();
+            StringWriter html = new StringWriter();
+            try {
+                views.render("error", Pages.model(context.getRequest(),
+                        Map.of("error", new Pages.ErrorView(status.getCode(), title, text))), context.getRequest())
+                        .writeTo(html);
+                MutableHttpResponse<Object> page = (MutableHttpResponse<Object>) response;
+                page.body(html.toString());
+                return page.contentType(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store");
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not render the error page; answering with the API's error body", e);
+            }
+        }
         String message = context.getErrors().isEmpty() ? status.getReason()
                 : context.getErrors().get(0).getMessage();
         if (status.getCode() >= 500) {
@@ -45,7 +83,16 @@ public class ApiErrorHandlers implements ErrorResponseProcessor<ApiError> {
             case 429 -> "rate_limited";
             default -> status.getCode() >= 500 ? "internal_error" : status.name().toLowerCase(Locale.ROOT);
         };
-        return ((MutableHttpResponse<ApiError>) response).body(new ApiError(new ApiError.Body(type, message, null)));
+        return ((MutableHttpResponse<Object>) response).body(new ApiError(new ApiError.Body(type, message, null)));
+    }
+
+    /** A browser asking for a page: not the API, and HTML accepted explicitly. */
+    private static boolean wantsPage(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.startsWith("/v1/") || path.equals("/v1") || path.startsWith("/openapi")) {
+            return false;
+        }
+        return request.getHeaders().accept().stream().anyMatch(t -> MediaType.TEXT_HTML.equals(t.getName()));
     }
 
 }

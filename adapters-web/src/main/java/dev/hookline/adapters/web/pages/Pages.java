@@ -39,6 +39,12 @@ public final class Pages {
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> render(HttpRequest<?> request,
                                                                               HttpStatus status, String view,
                                                                               Map<String, ?> models) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model(request, models)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The models plus what the layout needs: the signed-in {@code user}, the {@code csrf} token, the {@code path}. */
+    public static Map<String, Object> model(HttpRequest<?> request, Map<String, ?> models) {
         Map<String, Object> model = new HashMap<>(models);
         request.getAttribute(SignedInUser.ATTRIBUTE, SignedInUser.class).ifPresent(u -> {
             model.put("user", u);
@@ -46,8 +52,7 @@ public final class Pages {
         });
         model.putIfAbsent("csrf", "");
         model.put("path", request.getPath());
-        return HttpResponse.status(status).body(new ModelAndView<>(view, model))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return model;
     }
 
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> render(HttpRequest<?> request, String view,

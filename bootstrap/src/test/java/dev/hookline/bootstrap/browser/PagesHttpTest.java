@@ -143,6 +143,23 @@ class PagesHttpTest {
     }
 
     @Test
+    void repeatedWrongPasswordsBlockThatAddressForAWhileButNotOthers() {
+        String[] merchant = hookline.merchant("Guessed Shop");
+        String[] other = hookline.merchant("Other Shop");
+        WebClient attacker = new WebClient(hookline.baseUrl);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, attacker.login(merchant[1], "wrong-password-" + i).statusCode());
+        }
+        HttpResponse<String> blocked = new WebClient(hookline.baseUrl).login(merchant[1], merchant[2]);
+        assertEquals(429, blocked.statusCode(), "even the right password waits once the address is blocked");
+        assertTrue(blocked.body().contains("Too many failed sign-ins"), blocked.body());
+        long retryAfter = Long.parseLong(blocked.headers().firstValue("retry-after").orElseThrow());
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60 + 1, "Retry-After " + retryAfter);
+        assertEquals(303, new WebClient(hookline.baseUrl).login(other[1], other[2]).statusCode(),
+                "other addresses sign in as usual");
+    }
+
+    @Test
     void aMistypedPageAddressGetsTheErrorPageInABrowserAndTheApisErrorBodyOtherwise() {
         String[] merchant = hookline.merchant("Typo Shop");
         WebClient client = signedIn(merchant);

@@ -1,6 +1,7 @@
 package dev.hookline.adapters.web.pages.login;
 
 import dev.hookline.adapters.web.pages.Pages;
+import dev.hookline.adapters.web.security.LoginThrottle;
 import dev.hookline.adapters.web.session.SessionCodec;
 import dev.hookline.adapters.web.session.SessionFilter;
 import dev.hookline.adapters.web.session.SignedInUser;
@@ -8,6 +9,7 @@ import dev.hookline.application.port.in.AuthenticateUseCase;
 import dev.hookline.application.port.out.Users.Role;
 import dev.hookline.application.port.out.Users.User;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +23,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +35,12 @@ public class LoginPages {
 
     private final AuthenticateUseCase authenticate;
     private final SessionFilter sessions;
+    private final LoginThrottle throttle;
 
-    public LoginPages(AuthenticateUseCase authenticate, SessionFilter sessions) {
+    public LoginPages(AuthenticateUseCase authenticate, SessionFilter sessions, LoginThrottle throttle) {
         this.authenticate = authenticate;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /** The login form's model. */
@@ -66,17 +71,25 @@ public class LoginPages {
         String email = Optional.ofNullable(Pages.first(form, "email")).orElse("").trim();
         String password = Optional.ofNullable(Pages.first(form, "password")).orElse("");
         Optional<String> next = safeNext(Pages.first(form, "next"));
+        Optional<Duration> blocked = email.isEmpty() ? Optional.empty() : throttle.blockedFor(email);
+        if (blocked.isPresent()) {
+            long minutes = Math.max(1, (blocked.get().toSeconds() + 59) / 60);
+            return loginAgain(request, HttpStatus.TOO_MANY_REQUESTS, email, next,
+                    "Too many failed sign-ins for this e-mail address. Try again in " + minutes
+                            + (minutes == 1 ? " minute." : " minutes."))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(blocked.get().toSeconds() + 1));
+        }
         Optional<User> user = email.isEmpty() || password.isEmpty() ? Optional.empty()
                 : authenticate.login(email, password);
         if (user.isEmpty()) {
-            String nonce = request.getCookies().findCookie(SessionFilter.LOGIN_COOKIE).map(Cookie::getValue)
-                    .orElseGet(SessionCodec::nonce);
+            if (!email.isEmpty() && !password.isEmpty()) {
+                throttle.failed(email);
+            }
             String error = email.isEmpty() || password.isEmpty() ? "Enter your e-mail address and password."
                     : "That e-mail address and password do not match an account.";
-            return Pages.render(request, HttpStatus.UNAUTHORIZED, "login", Map.of("login",
-                            new LoginView(email, next.orElse(""), sessions.loginToken(nonce), error)))
-                    .cookie(sessions.loginCookie(nonce, request));
+            return loginAgain(request, HttpStatus.UNAUTHORIZED, email, next, error);
         }
+        throttle.succeeded(email);
         String target = next.filter(n -> allowed(n, user.get().role())).orElse(home(user.get().role()));
         MutableHttpResponse<?> response = Pages.redirect(target);
         response.cookie(sessions.sessionCookie(user.get(), request));
@@ -89,6 +102,15 @@ public class LoginPages {
         MutableHttpResponse<?> response = Pages.redirect("/login");
         response.cookie(sessions.clearedSessionCookie(request));
         return response;
+    }
+
+    private MutableHttpResponse<?> loginAgain(HttpRequest<?> request, HttpStatus status, String email,
+                                              Optional<String> next, String error) {
+        String nonce = request.getCookies().findCookie(SessionFilter.LOGIN_COOKIE).map(Cookie::getValue)
+                .orElseGet(SessionCodec::nonce);
+        return Pages.render(request, status, "login", Map.of("login",
+                        new LoginView(email, next.orElse(""), sessions.loginToken(nonce), error)))
+                .cookie(sessions.loginCookie(nonce, request));
     }
 
     private static String home(Role role) {

@@ -105,10 +105,10 @@ public final class DeliveryService implements DeliveryQueries, RetryDeliveryUseC
                 return Result.rejected(Problem.notFound("delivery " + deliveryId));
             }
             Delivery delivery = found.get();
-            if (!delivery.status().isManuallyRetryable()) {
+            if (!delivery.status().canBeRetriedNow()) {
                 return Result.rejected(Problem.conflict("delivery " + deliveryId + " is "
                         + delivery.status().name().toLowerCase(Locale.ROOT)
-                        + "; only failed or expired deliveries can be retried"));
+                        + "; only failed, expired or retrying deliveries can be retried"));
             }
             Optional<Endpoint> endpoint = endpoints.find(account, delivery.endpointId());
             if (endpoint.isPresent() && !endpoint.get().enabled()) {

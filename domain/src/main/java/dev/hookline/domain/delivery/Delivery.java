@@ -138,13 +138,19 @@ public record Delivery(
         return with(DeliveryStatus.EXPIRED, attempts, attemptLimit, null, null, lastStatusCode, now);
     }
 
-    /** FAILED/EXPIRED → PENDING, due now, with a budget of exactly one more attempt. */
+    /**
+     * FAILED/EXPIRED/RETRYING → PENDING, due now, logged as manual. The manual attempt comes on top of
+     * the budget: a finished delivery gets exactly one more attempt, a retrying one keeps the
+     * scheduled attempts it had left.
+     */
     public Delivery retryManually(Instant now) {
-        if (!status.isManuallyRetryable()) {
-            throw new IllegalStateException("only FAILED or EXPIRED deliveries can be retried, " + id + " is " + status);
+        if (!status.canBeRetriedNow()) {
+            throw new IllegalStateException("only FAILED, EXPIRED or RETRYING deliveries can be retried, " + id
+                    + " is " + status);
         }
+        int limit = status == DeliveryStatus.RETRYING ? attemptLimit + 1 : attempts + 1;
         return new Delivery(id, accountId, eventId, endpointId, eventType, DeliveryStatus.PENDING, attempts,
-                attempts + 1, now, null, lastStatusCode, AttemptTrigger.MANUAL, createdAt, now);
+                limit, now, null, lastStatusCode, AttemptTrigger.MANUAL, createdAt, now);
     }
 
     private Delivery after(DeliveryStatus next, Instant nextAttempt, Integer statusCode, Instant now) {

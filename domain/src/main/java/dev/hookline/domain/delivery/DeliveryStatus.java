@@ -9,6 +9,7 @@ import java.util.Set;
  * <pre>
  * PENDING  ──claim──> SENDING ──2xx──> SUCCEEDED
  *                       │ ├──failure, retries left──> RETRYING ──due──> SENDING
+ *                       │ │                           └──retry now (by hand)──> PENDING
  *                       │ └──failure, none left─────> FAILED ──manual retry──> PENDING
  *                       ├──lease expired (process died)──> SENDING (claimed again)
  *                       └──handed back unsent (endpoint at its limit)──> PENDING
@@ -35,7 +36,7 @@ public enum DeliveryStatus {
         return switch (this) {
             case PENDING -> EnumSet.of(SENDING, HELD);
             case SENDING -> EnumSet.of(SENDING, PENDING, SUCCEEDED, RETRYING, FAILED, HELD);
-            case RETRYING -> EnumSet.of(SENDING, HELD);
+            case RETRYING -> EnumSet.of(SENDING, HELD, PENDING);
             case HELD -> EnumSet.of(PENDING, EXPIRED);
             case FAILED, EXPIRED -> EnumSet.of(PENDING);
             case SUCCEEDED -> EnumSet.noneOf(DeliveryStatus.class);
@@ -52,8 +53,16 @@ public enum DeliveryStatus {
         return this == SUCCEEDED || this == FAILED || this == EXPIRED;
     }
 
-    /** A merchant or operator may retry it by hand. */
+    /** Finished without success: what "recover" and an operator's "retry all matching" send again. */
     public boolean isManuallyRetryable() {
         return this == FAILED || this == EXPIRED;
+    }
+
+    /**
+     * A merchant or operator may send this one delivery again now: a finished failure, or one waiting
+     * for its next scheduled retry (which the merchant need not wait for once the receiver is fixed).
+     */
+    public boolean canBeRetriedNow() {
+        return isManuallyRetryable() || this == RETRYING;
     }
 }

@@ -95,7 +95,18 @@ class DeliveryTest {
     }
 
     @Test
-    void onlyFailedOrExpiredDeliveriesCanBeRetriedByHand() {
+    void aRetryingDeliveryCanBeSentNowByHandKeepingTheScheduledAttemptsItHadLeft() {
+        Delivery retrying = pending().claim(T0, T0.plusSeconds(60)).retryAt(T0.plusSeconds(300), 500, T0);
+        Delivery now = retrying.retryManually(T0.plusSeconds(5));
+        assertEquals(DeliveryStatus.PENDING, now.status());
+        assertEquals(AttemptTrigger.MANUAL, now.trigger());
+        assertEquals(T0.plusSeconds(5), now.nextAttemptAt());
+        assertEquals(retrying.attemptLimit() + 1, now.attemptLimit());
+        assertEquals(retrying.attempts(), now.attempts());
+    }
+
+    @Test
+    void onlyFailedExpiredOrRetryingDeliveriesCanBeRetriedByHand() {
         assertThrows(IllegalStateException.class, () -> pending().retryManually(T0));
         Delivery ok = pending().claim(T0, T0.plusSeconds(60)).succeeded(204, T0);
         assertThrows(IllegalStateException.class, () -> ok.retryManually(T0));
@@ -134,7 +145,7 @@ class DeliveryTest {
             case PENDING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.HELD);
             case SENDING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.PENDING, DeliveryStatus.SUCCEEDED,
                     DeliveryStatus.RETRYING, DeliveryStatus.FAILED, DeliveryStatus.HELD);
-            case RETRYING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.HELD);
+            case RETRYING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.HELD, DeliveryStatus.PENDING);
             case HELD -> EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.EXPIRED);
             case FAILED, EXPIRED -> EnumSet.of(DeliveryStatus.PENDING);
             case SUCCEEDED -> EnumSet.noneOf(DeliveryStatus.class);

@@ -295,13 +295,14 @@ public class WebhooksController {
 
     @Post(value = "/deliveries/{id}/retry", consumes = MediaType.ALL)
     @Tag(name = ApiDocumentation.DELIVERIES)
-    @Operation(operationId = "retryDelivery", summary = "Retry a failed or expired delivery now",
-            description = "One more attempt, logged with trigger manual.")
+    @Operation(operationId = "retryDelivery", summary = "Retry a failed, expired or retrying delivery now",
+            description = "One more attempt, due now, logged with trigger manual. A retrying delivery keeps "
+                    + "the scheduled attempts it had left.")
     @ApiResponse(responseCode = "202", description = "the delivery, due now",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryView.class)))
     @ApiResponse(responseCode = "404", description = "no such delivery in your account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "the delivery is not failed or expired, or its webhook "
+    @ApiResponse(responseCode = "409", description = "the delivery is not failed, expired or retrying, or its webhook "
             + "is disabled",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<DeliveryView> retry(HttpRequest<?> request, @PathVariable String id) {

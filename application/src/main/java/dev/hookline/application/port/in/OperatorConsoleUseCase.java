@@ -28,7 +28,7 @@ public interface OperatorConsoleUseCase {
     /** Newest first; {@code cursor} is the last id of the previous page. */
     Result<Page<FailedDelivery>> failed(FailedFilter filter, String cursor, int limit);
 
-    /** Retries one failed or expired delivery of any account (logged as MANUAL). */
+    /** Retries one failed, expired or retrying delivery of any account now (logged as MANUAL). */
     Result<Delivery> retry(String deliveryId);
 
     /**

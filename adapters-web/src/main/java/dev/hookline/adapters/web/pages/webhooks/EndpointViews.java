@@ -110,7 +110,7 @@ public final class EndpointViews {
                 : a.errorKind() == null ? "—" : a.errorKind().name().toLowerCase(Locale.ROOT)).orElse("—");
         return new LogRow(d.id().value(), d.eventType().value(), Times.of(d.createdAt(), now), Badge.of(d.status()),
                 code, last.map(a -> Times.millis(a.duration())).orElse("—"), d.attempts(),
-                d.status().isManuallyRetryable(), d.trigger() == dev.hookline.domain.delivery.AttemptTrigger.TEST,
+                d.status().canBeRetriedNow(), d.trigger() == dev.hookline.domain.delivery.AttemptTrigger.TEST,
                 inFlight(d.status()));
     }
 

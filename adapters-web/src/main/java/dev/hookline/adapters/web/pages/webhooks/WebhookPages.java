@@ -486,7 +486,7 @@ public class WebhookPages {
         DeliveryView view = new DeliveryView(id, d.endpointUrl(), d.delivery().id().value(), d.event().id().value(),
                 d.delivery().eventType().value(), Badge.of(d.delivery().status()), Times.of(d.delivery().createdAt(), now),
                 d.requestBody(), d.attempts().stream().map(a -> EndpointViews.attempt(a, now)).toList(),
-                d.delivery().status().isManuallyRetryable());
+                d.delivery().status().canBeRetriedNow());
         return Pages.render(request, Pages.htmx(request) ? "webhooks/_delivery" : "webhooks/delivery",
                 Map.of("delivery", view));
     }

@@ -10,11 +10,13 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -53,7 +55,7 @@ public class QuartzScheduling {
     private final Duration sweepEvery;
     private final Duration maintenanceEvery;
     private final Duration checkinEvery;
-    private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> firings = new ConcurrentHashMap<>();
     private Scheduler scheduler;
     private String connectionProvider;
 
@@ -120,8 +122,8 @@ public class QuartzScheduling {
 
             @Override
             public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
-                executions.computeIfAbsent(context.getJobDetail().getKey().getName(), k -> new AtomicInteger())
-                        .incrementAndGet();
+                firings.computeIfAbsent(context.getJobDetail().getKey().getName(),
+                        k -> new CopyOnWriteArrayList<>()).add(context.getScheduledFireTime().toInstant());
             }
         });
         every(HousekeepingJobs.SweepDueDeliveries.class, sweepEvery);
@@ -131,10 +133,9 @@ public class QuartzScheduling {
         scheduler.start();
     }
 
-    /** How often {@code job} ran on this node since start. */
-    public int executions(Class<? extends Job> job) {
-        AtomicInteger n = executions.get(job.getSimpleName());
-        return n == null ? 0 : n.get();
+    /** When {@code job} was scheduled to fire, for each time it ran on this node since start. */
+    public List<Instant> firings(Class<? extends Job> job) {
+        return List.copyOf(firings.getOrDefault(job.getSimpleName(), List.of()));
     }
 
     private void every(Class<? extends Job> job, Duration interval) throws SchedulerException {

@@ -37,6 +37,8 @@ final class TestHookline extends ApiClient implements AutoCloseable {
     }
 
     static final String OPERATOR_KEY = "hk_op_test_operator_key";
+    /** base64 of 32 bytes: for nodes that must share one key (a cluster). */
+    static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     final ApplicationContext context;
     final EmbeddedServer server;

@@ -122,8 +122,8 @@ final class TestPostgres {
         }
 
         synchronized void start() throws IOException {
-            boolean first = running == null && !Files.exists(dir.resolve("data").resolve("PG_VERSION"));
-            running = builder(dir, port).setCleanDataDirectory(first).start();
+            // never "clean": zonky would delete the data directory on stop, and the restart would find it empty
+            running = builder(dir, port).setCleanDataDirectory(false).start();
         }
 
         synchronized void stop() throws IOException {

@@ -73,6 +73,7 @@ class PostgresqlOutageTest {
 
                 List<String> accepted = new CopyOnWriteArrayList<>();
                 AtomicInteger refused = new AtomicInteger();
+                Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
                 AtomicBoolean publishing = new AtomicBoolean(true);
                 ExecutorService publishers = Executors.newFixedThreadPool(4);
                 for (int t = 0; t < 4; t++) {
@@ -81,10 +82,18 @@ class PostgresqlOutageTest {
                         int n = 0;
                         while (publishing.get()) {
                             try {
-                                accepted.add(TestHookline.str(via.publish(acc[0], "payment.succeeded",
-                                        "{\"id\":\"pay_" + Thread.currentThread().getId() + "_" + n++ + "\"}"), "id"));
-                            } catch (RuntimeException | AssertionError e) {
-                                refused.incrementAndGet(); // the database is down: the caller would retry
+                                var response = via.call("POST", "/v1/events", TestHookline.OPERATOR_KEY,
+                                        "{\"account_id\":\"" + acc[0] + "\",\"type\":\"payment.succeeded\","
+                                                + "\"data\":{\"id\":\"pay_" + Thread.currentThread().getId() + "_"
+                                                + n++ + "\"}}");
+                                statuses.merge(response.statusCode(), 1, Integer::sum);
+                                if (response.statusCode() == 202) {
+                                    accepted.add(TestHookline.str(TestHookline.parse(response.body()), "id"));
+                                } else {
+                                    refused.incrementAndGet(); // the database is down: the caller would retry
+                                }
+                            } catch (RuntimeException e) {
+                                refused.incrementAndGet(); // no answer in 30 s
                             }
                             sleep(15);
                         }
@@ -123,9 +132,10 @@ class PostgresqlOutageTest {
                 int duplicates = all.size() - distinct(all).size();
                 int traces = tracesDuringOutage.values().stream().mapToInt(Integer::intValue).sum();
                 System.out.printf("outage: %d accepted before, %d refused during %s, %d accepted in all, %d delivered"
-                                + " (%d duplicates); during the outage %d warnings/errors, %d with a stack trace: %s%n",
+                                + " (%d duplicates); answers %s; during the outage %d warnings/errors, %d with a stack"
+                                + " trace: %s%n",
                         acceptedBefore, refusedDuringOutage, OUTAGE, published.size(), distinct(all).size(),
-                        duplicates, linesDuringOutage, traces, tracesDuringOutage);
+                        duplicates, new TreeMap<>(statuses), linesDuringOutage, traces, tracesDuringOutage);
                 assertTrue(acceptedBefore > 20 && receivedBefore > 20, "there was load before the outage");
                 assertTrue(refusedDuringOutage > 0, "the outage was real: publishing failed meanwhile");
                 // a few traces per node and component tell what happened; one per retry would be a flood

@@ -33,6 +33,7 @@ class PostgresDispatchSignalTest extends DatabaseTest {
             b.deliveriesDue();
             await("node a woken by b", () -> wokenA.get() == 2);
         }
+        await("closed signals hold no connection", () -> listenerBackends() == 0);
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.bootstrap.NodeName;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,7 +46,7 @@ import org.quartz.utils.DBConnectionManager;
  * {@code hookline.scheduling.cluster-checkin-interval}.
  */
 @Singleton
-public class QuartzScheduling {
+public class QuartzScheduling implements ApplicationEventListener<ShutdownEvent> {
 
     static final String SCHEDULER = "hookline";
 
@@ -146,6 +148,20 @@ public class QuartzScheduling {
                                 .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                                 .withMisfireHandlingInstructionNextWithRemainingCount())
                         .build()), true);
+    }
+
+    /**
+     * Stops the jobs when the context begins to shut down, before its beans are destroyed: a job
+     * firing later would create them anew (a second dispatch signal, listener threads) in a
+     * context that is going away.
+     */
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        try {
+            stop();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot stop the Quartz scheduler", e);
+        }
     }
 
     @PreDestroy

@@ -99,9 +99,9 @@ class PostgresqlOutageTest {
                         }
                     });
                 }
-                sleep(3_000);
+                await("load before the outage", Duration.ofSeconds(30),
+                        () -> accepted.size() >= 30 && receiver.received("/outage").size() >= 10);
                 int acceptedBefore = accepted.size();
-                int receivedBefore = receiver.received("/outage").size();
 
                 LogCounter logs = LogCounter.install();
                 pg.stop();
@@ -136,7 +136,6 @@ class PostgresqlOutageTest {
                                 + " trace: %s%n",
                         acceptedBefore, refusedDuringOutage, OUTAGE, published.size(), distinct(all).size(),
                         duplicates, new TreeMap<>(statuses), linesDuringOutage, traces, tracesDuringOutage);
-                assertTrue(acceptedBefore > 20 && receivedBefore > 20, "there was load before the outage");
                 assertTrue(refusedDuringOutage > 0, "the outage was real: publishing failed meanwhile");
                 // a few traces per node and component tell what happened; one per retry would be a flood
                 assertTrue(traces <= 60, "stack traces during a 20 s outage: " + tracesDuringOutage);

@@ -4,10 +4,15 @@ import static dev.hookline.bootstrap.e2e.TestHookline.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookline.adapters.persistence.signal.PostgresDispatchSignal;
 import dev.hookline.bootstrap.NodeDispatchSignal;
 import dev.hookline.bootstrap.e2e.TestReceiver.Received;
 import dev.hookline.bootstrap.scheduling.HousekeepingJobs;
 import dev.hookline.bootstrap.scheduling.QuartzScheduling;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +45,12 @@ class TwoNodesOnPostgresqlTest {
     private TestHookline a;
     private TestHookline b;
     private Instant bStarted;
+    private String url;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
         receiver = new TestReceiver();
-        String url = TestPostgres.newDatabase();
+        url = TestPostgres.newDatabase();
         Map<String, Object> node = new HashMap<>(TestHookline.postgresql(url));
         // no fault is injected here: a lease far longer than any send, so nothing is taken over, and a
         // timeout no receiver thread of this busy test machine comes near, so nothing is retried
@@ -70,6 +76,19 @@ class TwoNodesOnPostgresqlTest {
             b.close();
         }
         receiver.close();
+        await("the stopped nodes closed their LISTEN connections", Duration.ofSeconds(5),
+                () -> listenerConnections() == 0);
+    }
+
+    private long listenerConnections() {
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '"
+                        + PostgresDispatchSignal.LISTENER_NAME + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -60,8 +60,9 @@ class TwoNodesOnPostgresqlTest {
         // every node of a cluster needs the same key for the signing secrets (the operator key is shared already)
         node.put("hookline.secret-key", TestHookline.SECRET_KEY);
         a = TestHookline.start(node);
-        bStarted = Instant.now();
         b = TestHookline.start(node);
+        // node b stored the trigger anew at start-up: from here on there is one schedule
+        bStarted = Instant.now();
         await("both nodes listen for each other's signals", Duration.ofSeconds(10),
                 () -> a.context.getBean(NodeDispatchSignal.class).listening()
                         && b.context.getBean(NodeDispatchSignal.class).listening());
@@ -145,7 +146,7 @@ class TwoNodesOnPostgresqlTest {
         assertTrue(a.context.getBean(QuartzScheduling.class).clustered());
         Thread.sleep(3_000);
         Class<HousekeepingJobs.PurgeExpiredData> job = HousekeepingJobs.PurgeExpiredData.class;
-        // node b re-stored the trigger when it started: from then on there is one schedule, every 300 ms
+        // every 300 ms on the schedule node b stored when it started
         List<Instant> onA = after(bStarted, a.context.getBean(QuartzScheduling.class).firings(job));
         List<Instant> onB = after(bStarted, b.context.getBean(QuartzScheduling.class).firings(job));
         Set<Instant> both = new HashSet<>(onA);

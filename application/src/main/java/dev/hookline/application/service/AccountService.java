@@ -148,6 +148,11 @@ public final class AccountService implements CreateAccountUseCase, ManageApiKeys
         return passwords.matches(password, user.get().passwordHash()) ? user : Optional.empty();
     }
 
+    @Override
+    public Optional<User> user(String userId) {
+        return userId == null || userId.isBlank() ? Optional.empty() : users.findById(userId);
+    }
+
     private static Optional<Problem> checkOwner(String email, String password) {
         if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
             return Optional.of(Problem.invalid("owner_email", "owner_email must be an e-mail address"));

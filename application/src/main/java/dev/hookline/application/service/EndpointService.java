@@ -1,5 +1,6 @@
 package dev.hookline.application.service;
 
+import dev.hookline.application.port.in.CheckEndpointUrlUseCase;
 import dev.hookline.application.port.in.DeleteEndpointUseCase;
 import dev.hookline.application.port.in.EndpointQueries;
 import dev.hookline.application.port.in.Problem;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
 
 /** Registers, changes, rotates and deletes endpoints, and reads them with their delivery stats. */
 public final class EndpointService implements RegisterEndpointUseCase, UpdateEndpointUseCase, DeleteEndpointUseCase,
-        RotateSecretUseCase, EndpointQueries {
+        RotateSecretUseCase, EndpointQueries, CheckEndpointUrlUseCase {
 
     /** Success rate and last delivery are computed over this window. */
     static final Duration STATS_WINDOW = Duration.ofDays(7);
@@ -193,6 +194,11 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                 .getOrDefault(endpoint.id(), NO_STATS);
         long held = deliveries.countByStatus(endpoint.id()).getOrDefault(DeliveryStatus.HELD, 0L);
         return Result.ok(new EndpointView(endpoint, stats, held));
+    }
+
+    @Override
+    public Optional<Problem> checkEndpointUrl(String url) {
+        return checkUrl(url) instanceof Result.Rejected<String> r ? Optional.of(r.problem()) : Optional.empty();
     }
 
     private Optional<Endpoint> find(AccountId account, String endpointId) {

@@ -52,10 +52,10 @@ public final class EventTypeService implements EventTypeCatalogUseCase {
             return Result.rejected(Problem.unprocessable("name",
                     "name must look like category.action: lower-case letters, digits and _ joined by dots"));
         }
-        if (command.category() == null || command.category().isBlank() || command.category().length() > 100) {
+        if (command.category() == null || command.category().trim().isEmpty() || command.category().length() > 100) {
             return Result.rejected(Problem.invalid("category", "category is required (at most 100 characters)"));
         }
-        if (command.description() == null || command.description().isBlank() || command.description().length() > 500) {
+        if (command.description() == null || command.description().trim().isEmpty() || command.description().length() > 500) {
             return Result.rejected(Problem.invalid("description", "description is required (at most 500 characters)"));
         }
         String sample = command.sample() == null ? "{}" : command.sample();

@@ -95,24 +95,24 @@ public final class PublishService implements PublishEventUseCase {
         Instant now = clock.instant();
         Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
                 canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
-        PublishedEvent published = transactions.inTransaction(() -> write(event, now));
-        if (!published.replayed() && published.deliveries() > 0) {
+        Result<PublishedEvent> result = transactions.inTransaction(() -> write(event, now));
+        if (result instanceof Result.Ok<PublishedEvent> ok && !ok.value().replayed() && ok.value().deliveries() > 0) {
             signal.deliveriesDue();
         }
-        return Result.ok(published);
+        return result;
     }
 
-    private PublishedEvent write(Event event, Instant now) {
+    private Result<PublishedEvent> write(Event event, Instant now) {
         if (event.idempotencyKey().isPresent()) {
             Optional<Event> first = events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get());
             if (first.isPresent()) {
-                return new PublishedEvent(first.get(), 0, true);
+                return replay(first.get(), event);
             }
         }
         if (!events.add(event)) {
             // a concurrent publish with the same key won the race
-            return new PublishedEvent(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get())
-                    .orElseThrow(), 0, true);
+            return replay(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get()).orElseThrow(),
+                    event);
         }
         List<Delivery> fanOut = new ArrayList<>();
         for (Endpoint endpoint : endpoints.ofAccount(event.accountId())) {
@@ -124,7 +124,22 @@ public final class PublishService implements PublishEventUseCase {
             }
         }
         deliveries.addAll(fanOut);
-        return new PublishedEvent(event, fanOut.size(), false);
+        return Result.ok(new PublishedEvent(event, fanOut.size(), false));
+    }
+
+    /**
+     * A repeated idempotency key returns the first event, but only for the same request: the
+     * same key with another type or payload is a client bug that must not pass silently (409).
+     */
+    private static Result<PublishedEvent> replay(Event first, Event repeat) {
+        boolean same = first.type().equals(repeat.type()) && first.data().equals(repeat.data())
+                && first.previousData().equals(repeat.previousData()) && first.entities().equals(repeat.entities());
+        if (!same) {
+            return Result.rejected(new Problem(Problem.Kind.CONFLICT, "Idempotency-Key", "Idempotency-Key "
+                    + repeat.idempotencyKey().orElseThrow() + " was already used for event " + first.id()
+                    + " with a different type or payload; use a new key for a new event"));
+        }
+        return Result.ok(new PublishedEvent(first, 0, true));
     }
 
     private static Optional<Problem> objectOrAbsent(String field, JsonValue value) {

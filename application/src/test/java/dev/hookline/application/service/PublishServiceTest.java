@@ -119,10 +119,22 @@ class PublishServiceTest {
     void aRepeatedIdempotencyKeyReturnsTheFirstEventAndWritesNothing() {
         endpoint("*");
         PublishedEvent first = publish("invoice.paid", "{\"n\":1}", "key-1").orElseThrow();
-        PublishedEvent again = publish("invoice.paid", "{\"n\":2}", "key-1").orElseThrow();
+        PublishedEvent again = publish("invoice.paid", "{ \"n\" : 1 }", "key-1").orElseThrow();
         assertTrue(again.replayed());
         assertFalse(first.replayed());
         assertEquals(first.event().id(), again.event().id());
+        assertEquals(1, events.size());
+        assertEquals(1, deliveries.size());
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyWithAnotherPayloadIsAConflictAndWritesNothing() {
+        endpoint("*");
+        publish("invoice.paid", "{\"n\":1}", "key-1").orElseThrow();
+        Problem changedData = problem(publish("invoice.paid", "{\"n\":2}", "key-1"));
+        assertEquals(Problem.Kind.CONFLICT, changedData.kind());
+        assertEquals("Idempotency-Key", changedData.field());
+        assertEquals(Problem.Kind.CONFLICT, problem(publish("invoice.created", "{\"n\":1}", "key-1")).kind());
         assertEquals(1, events.size());
         assertEquals(1, deliveries.size());
     }

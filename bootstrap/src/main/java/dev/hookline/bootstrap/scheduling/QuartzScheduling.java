@@ -84,6 +84,9 @@ public class QuartzScheduling implements ApplicationEventListener<ShutdownEvent>
             return;
         }
         Properties props = new Properties();
+        // one name for every node: Quartz's cluster is the set of schedulers of that name in the qrtz_* tables
+        // (Quartz's JVM-wide registry, which would hand a second context in one JVM this scheduler, is
+        // dealt with below)
         props.setProperty("org.quartz.scheduler.instanceName", SCHEDULER);
         props.setProperty("org.quartz.threadPool.threadCount", "2");
         props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

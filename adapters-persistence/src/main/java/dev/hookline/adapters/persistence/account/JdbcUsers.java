@@ -25,6 +25,11 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public Optional<User> findById(String id) {
+        return repository.findById(id).map(UserRow::toDomain);
+    }
+
+    @Override
     public long countByRole(Role role) {
         return repository.countByRole(role.name());
     }

@@ -7,13 +7,19 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The API's error body: {@code {"error":{"type":"…","message":"…","field":"…"}}}. */
 @Serdeable
+@Schema(name = "Error", description = "every 4xx and 5xx answer of the API")
 public record ApiError(Body error) {
 
     @Serdeable
-    public record Body(String type, String message, @Nullable String field) {
+    @Schema(name = "ErrorBody")
+    public record Body(@Schema(description = "invalid_request, authentication_required, forbidden, not_found, "
+            + "method_not_allowed, conflict, payload_too_large, unsupported_media_type, unprocessable, rate_limited, "
+            + "internal_error") String type, String message,
+                       @Nullable @Schema(description = "the input field at fault, when there is one") String field) {
     }
 
     public static MutableHttpResponse<ApiError> response(HttpStatus status, String type, String field, String message) {

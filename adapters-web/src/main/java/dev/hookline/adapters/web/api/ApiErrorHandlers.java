@@ -26,6 +26,11 @@ public class ApiErrorHandlers implements ErrorResponseProcessor<ApiError> {
                 : context.getErrors().get(0).getMessage();
         if (status.getCode() >= 500) {
             message = "internal error; it has been logged";
+        } else if (status.getCode() == 404 && "Page Not Found".equals(message)) {
+            String path = context.getRequest().getPath();
+            message = "no route " + context.getRequest().getMethodName() + " "
+                    + (path.length() > 200 ? path.substring(0, 200) + "…" : path)
+                    + "; the API is described at /openapi.yml and /docs";
         }
         String type = switch (status.getCode()) {
             case 400 -> "invalid_request";

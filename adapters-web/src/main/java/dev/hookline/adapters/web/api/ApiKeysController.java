@@ -1,7 +1,9 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyView;
-import dev.hookline.adapters.web.api.ApiViews.ListView;
+import dev.hookline.adapters.web.api.ApiViews.ApiKeyList;
 import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
 import dev.hookline.domain.id.AccountId;
@@ -17,10 +19,24 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** A merchant's API keys: list, create (the key is shown once), revoke. */
 @Controller("/v1/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocumentation.API_KEYS)
+@ApiResponse(responseCode = "401", description = "no key, or not a valid one",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "the operator key: these routes need a merchant API key",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "429", description = "over the key's rate limit; see Retry-After",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class ApiKeysController {
 
     private final ManageApiKeysUseCase keys;
@@ -30,20 +46,37 @@ public class ApiKeysController {
     }
 
     @Get
-    public ListView<ApiKeyView> list(HttpRequest<?> request) {
-        return new ListView<>(keys.list(Callers.merchant(request)).stream().map(k -> ApiKeyView.of(k, null)).toList(),
+    @Operation(operationId = "listApiKeys", summary = "List your account's API keys (without the keys themselves)")
+    @ApiResponse(responseCode = "200", description = "every key of the account, revoked ones too",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiKeyList.class)))
+    public ApiKeyList list(HttpRequest<?> request) {
+        return new ApiKeyList(keys.list(Callers.merchant(request)).stream().map(k -> ApiKeyView.of(k, null)).toList(),
                 null);
     }
 
     @Post(consumes = MediaType.ALL)
-    public HttpResponse<ApiKeyView> create(HttpRequest<?> request, @Nullable @Body String body) {
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "The key is shown only this once.")
+    @RequestBody(required = false, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ApiRequests.CreateApiKey.class)))
+    @ApiResponse(responseCode = "201", description = "the key, with its secret value in key",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @ApiResponse(responseCode = "400", description = "malformed JSON or a bad name",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<ApiKeyView> create(HttpRequest<?> request,
+                                           @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
-        String name = body == null || body.isBlank() ? null : JsonBody.parse(body).string("name");
+        String name = body == null || body.isBlank() ? null
+                : ApiRequests.CreateApiKey.read(JsonBody.parse(request, body)).name();
         CreatedApiKey created = Callers.value(keys.create(account, name));
         return HttpResponse.created(ApiKeyView.of(created.key(), created.secret()));
     }
 
     @Delete("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "It stops working at once.")
+    @ApiResponse(responseCode = "204", description = "revoked")
+    @ApiResponse(responseCode = "404", description = "no such key in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<Void> revoke(HttpRequest<?> request, @PathVariable String id) {
         Callers.value(keys.revoke(Callers.merchant(request), id));
         return HttpResponse.noContent();

@@ -7,16 +7,22 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** A 401/403 decided by a route. */
+/** A 401/403/415 decided by a route. */
 final class ApiStatusException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
+    private final String field;
 
     ApiStatusException(HttpStatus status, String type, String message) {
+        this(status, type, null, message);
+    }
+
+    ApiStatusException(HttpStatus status, String type, String field, String message) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
+        this.field = field;
     }
 
     @Produces
@@ -24,7 +30,7 @@ final class ApiStatusException extends RuntimeException {
     static class Handler implements ExceptionHandler<ApiStatusException, HttpResponse<ApiError>> {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, ApiStatusException e) {
-            return ApiError.response(e.status, e.type, null, e.getMessage());
+            return ApiError.response(e.status, e.type, e.field, e.getMessage());
         }
     }
 }

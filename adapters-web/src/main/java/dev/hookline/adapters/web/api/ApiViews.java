@@ -14,6 +14,7 @@ import dev.hookline.domain.event.EventType;
 import dev.hookline.domain.event.WireEnvelope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.List;
@@ -27,19 +28,57 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** A page of a list: the items and the cursor of the next page ({@code null} on the last). */
     public record ListView<T>(List<T> data, @Nullable String nextCursor) {
         public static <S, T> ListView<T> of(Page<S> page, Function<S, T> view) {
-            return new ListView<>(page.items().stream().map(view).toList(), page.nextCursor().orElse(null));
+            return new ListView<>(page.items().stream().map(view).toList(),
+                    page.nextCursor().map(Paging::encode).orElse(null));
         }
     }
 
+    @Schema(name = "WebhookList", description = "Webhooks, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record WebhookList(List<WebhookView> data, @Nullable String nextCursor) {
+        static WebhookList of(ListView<WebhookView> list) {
+            return new WebhookList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "DeliveryList", description = "Deliveries, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DeliveryList(List<DeliveryView> data, @Nullable String nextCursor) {
+        static DeliveryList of(ListView<DeliveryView> list) {
+            return new DeliveryList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "EventTypeList", description = "Event types, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record EventTypeList(List<EventTypeView> data, @Nullable String nextCursor) {
+        static EventTypeList of(ListView<EventTypeView> list) {
+            return new EventTypeList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "ApiKeyList", description = "API keys, newest first; next_cursor is null on the last page")
+    @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ApiKeyList(List<ApiKeyView> data, @Nullable String nextCursor) {
+        static ApiKeyList of(ListView<ApiKeyView> list) {
+            return new ApiKeyList(list.data(), list.nextCursor());
+        }
+    }
+
+    @Schema(name = "Account")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountView(String id, String name, String apiKey, String createdAt) {
     }
 
+    @Schema(name = "EventType")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EventTypeView(String name, String category, String description, RawJson sample) {
@@ -48,11 +87,13 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "PublishedEvent")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PublishedView(String id, String type, String createdAt, int deliveries, boolean replayed) {
     }
 
+    @Schema(name = "Webhook")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WebhookView(String id, String url, @Nullable String description, List<String> events,
@@ -74,11 +115,13 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "Secret")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SecretView(String secret, @Nullable String previousSecretExpiresAt) {
     }
 
+    @Schema(name = "Delivery")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DeliveryView(String id, String eventId, String eventType, String webhookId, String status,
@@ -91,6 +134,7 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "Event")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EventView(String id, String type, String createdAt, RawJson data, @Nullable RawJson previousData,
@@ -102,6 +146,7 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "Attempt")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AttemptView(String id, int number, String trigger, String startedAt, long durationMs,
@@ -120,6 +165,7 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "DeliveryDetail")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DeliveryDetailView(String id, String eventId, String eventType, String webhookId, String url,
@@ -128,6 +174,7 @@ public final class ApiViews {
                                      EventView event, String requestBody, List<AttemptView> attemptLog) {
     }
 
+    @Schema(name = "TestResult")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TestResultView(String deliveryId, String status, @Nullable Integer responseCode,
@@ -135,6 +182,7 @@ public final class ApiViews {
                                  @Nullable String errorMessage) {
     }
 
+    @Schema(name = "ApiKey")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ApiKeyView(String id, String name, String prefix, String createdAt, @Nullable String revokedAt,
@@ -145,6 +193,7 @@ public final class ApiViews {
         }
     }
 
+    @Schema(name = "Count")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     public record CountView(int count) {
     }

@@ -10,8 +10,14 @@ import dev.hookline.domain.event.json.JsonObject;
 import dev.hookline.domain.event.json.JsonParse;
 import dev.hookline.domain.event.json.JsonString;
 import dev.hookline.domain.event.json.JsonValue;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A request body parsed with the domain's strict JSON parser (the same one that canonicalises
@@ -23,6 +29,32 @@ public final class JsonBody {
 
     private JsonBody(JsonObject object) {
         this.object = object;
+    }
+
+    /**
+     * The body of a request that must be JSON: without a Content-Type, or with
+     * {@code application/json} (or any {@code +json} type); anything else is a 415.
+     *
+     * @throws ApiException 400 for an empty, malformed or non-object body
+     */
+    public static JsonBody parse(HttpRequest<?> request, String raw) {
+        requireJson(request);
+        return parse(raw);
+    }
+
+    /** A 415 unless the request has no Content-Type or a JSON one. */
+    static void requireJson(HttpRequest<?> request) {
+        Optional<MediaType> type = request.getContentType();
+        if (type.isEmpty()) {
+            return;
+        }
+        String subtype = type.get().getSubtype().toLowerCase(Locale.ROOT);
+        boolean json = subtype.equals("json") || subtype.endsWith("+json");
+        if (type.get().getType().equalsIgnoreCase("application") && json) {
+            return;
+        }
+        throw new ApiStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type",
+                "send the body as JSON with Content-Type: application/json (got " + type.get().getName() + ")");
     }
 
     /** @throws ApiException 400 for an empty, malformed or non-object body */
@@ -42,6 +74,17 @@ public final class JsonBody {
             throw new ApiException(Problem.invalid(null, "the request body must be a JSON object"));
         }
         return new JsonBody(object);
+    }
+
+    /** @throws ApiException 400 naming the first field that is not one of {@code allowed} */
+    public void allowOnly(String... allowed) {
+        List<String> known = Arrays.asList(allowed);
+        for (String field : object.members().keySet()) {
+            if (!known.contains(field)) {
+                throw new ApiException(Problem.invalid(field, "unknown field " + field + "; this request takes "
+                        + String.join(", ", allowed)));
+            }
+        }
     }
 
     public boolean has(String field) {

@@ -1,9 +1,14 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+
 import dev.hookline.adapters.web.api.ApiViews.AttemptView;
 import dev.hookline.adapters.web.api.ApiViews.CountView;
 import dev.hookline.adapters.web.api.ApiViews.DeliveryDetailView;
+import dev.hookline.adapters.web.api.ApiViews.DeliveryList;
 import dev.hookline.adapters.web.api.ApiViews.DeliveryView;
+import dev.hookline.adapters.web.api.ApiViews.EventTypeList;
+import dev.hookline.adapters.web.api.ApiViews.WebhookList;
 import dev.hookline.adapters.web.api.ApiViews.EventTypeView;
 import dev.hookline.adapters.web.api.ApiViews.EventView;
 import dev.hookline.adapters.web.api.ApiViews.ListView;
@@ -28,8 +33,8 @@ import dev.hookline.application.port.in.SendTestEventUseCase.TestResult;
 import dev.hookline.application.port.in.UpdateEndpointUseCase;
 import dev.hookline.application.port.in.UpdateEndpointUseCase.UpdateEndpointCommand;
 import dev.hookline.application.port.out.Page;
-import dev.hookline.application.port.out.PageRequest;
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
@@ -49,6 +54,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -56,7 +68,22 @@ import java.util.List;
 /** Merchant routes: webhooks, their deliveries, test events, and the event type catalog. */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocumentation.WEBHOOKS)
+@ApiResponse(responseCode = "400",
+        description = "malformed JSON, a missing or unknown field, a field of the wrong type, a bad query parameter",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "401", description = "no key, or not a valid one",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "the operator key: these routes need a merchant API key",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "415", description = "a body that is not application/json",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "429", description = "over the key's rate limit; see Retry-After",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class WebhooksController {
+
+    private static final String LIMIT = "1 to 100, default 20; anything else is a 400";
+    private static final String CURSOR = "next_cursor of the previous page";
 
     private final RegisterEndpointUseCase register;
     private final UpdateEndpointUseCase update;
@@ -85,85 +112,137 @@ public class WebhooksController {
 
     /** Any valid key (merchant or operator) may read the catalog. */
     @Get("/event-types")
-    public ListView<EventTypeView> eventTypes(HttpRequest<?> request) {
-        return new ListView<>(catalog.list().stream().map(EventTypeView::of).toList(), null);
+    @Tag(name = ApiDocumentation.WEBHOOKS)
+    @Operation(operationId = "listEventTypes", summary = "List the event types webhooks can subscribe to",
+            description = "Any valid key may read the catalog.")
+    @ApiResponse(responseCode = "200", description = "the catalog",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = EventTypeList.class)))
+    public EventTypeList eventTypes(HttpRequest<?> request) {
+        return new EventTypeList(catalog.list().stream().map(EventTypeView::of).toList(), null);
     }
 
     @Post(value = "/webhooks", consumes = MediaType.ALL)
-    public HttpResponse<WebhookView> create(HttpRequest<?> request, @Nullable @Body String body) {
+    @Operation(operationId = "createWebhook", summary = "Register a webhook endpoint",
+            description = "Answers with the endpoint and its signing secret.")
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ApiRequests.CreateWebhook.class)))
+    @ApiResponse(responseCode = "201", description = "the endpoint, with secret",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
+    @ApiResponse(responseCode = "422", description = "a refused url (the reason says why), an unknown event "
+            + "type, or a bad secret",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public HttpResponse<WebhookView> create(HttpRequest<?> request,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
-        JsonBody json = JsonBody.parse(body);
+        ApiRequests.CreateWebhook in = ApiRequests.CreateWebhook.read(JsonBody.parse(request, body));
         Endpoint created = Callers.value(register.register(account, new RegisterEndpointCommand(
-                json.requiredString("url"), json.strings("events"), json.string("description"),
-                json.string("secret"), json.integer("rate_limit"))));
+                in.url(), in.events(), in.description(), in.secret(), in.rateLimit())));
         EndpointView view = Callers.value(endpoints.get(account, created.id().value()));
         return HttpResponse.created(WebhookView.of(view, created.secrets().current().value()));
     }
 
     @Get("/webhooks")
-    public ListView<WebhookView> list(HttpRequest<?> request, @Nullable @QueryValue Integer limit,
-                                      @Nullable @QueryValue String cursor) {
+    @Operation(operationId = "listWebhooks", summary = "List your webhooks, newest first")
+    @ApiResponse(responseCode = "200", description = "a page of endpoints",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookList.class)))
+    public WebhookList list(HttpRequest<?> request,
+                            @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                                    maximum = "100")) @Nullable @QueryValue String limit,
+                            @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
-        int size = limit(limit);
-        List<EndpointView> all = endpoints.list(account);
-        int from = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            from = -1;
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).endpoint().id().value().equals(cursor)) {
-                    from = i + 1;
-                }
-            }
-            if (from < 0) {
-                throw new ApiException(Problem.invalid("cursor", "cursor is not one this API returned"));
-            }
+        int size = Paging.limit(limit);
+        String before = Paging.decode(cursor);
+        if (before != null && !EndpointId.isValid(before)) {
+            throw Paging.badCursor();
         }
-        List<EndpointView> rows = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size + 1));
+        // endpoints come newest first and ids are time-ordered: the page starts after the cursor's id
+        List<EndpointView> rows = endpoints.list(account).stream()
+                .filter(v -> before == null || v.endpoint().id().value().compareTo(before) < 0)
+                .limit(size + 1L).toList();
         Page<EndpointView> page = Page.of(rows, size, v -> v.endpoint().id().value());
-        return ListView.of(page, v -> WebhookView.of(v, null));
+        return WebhookList.of(ListView.of(page, v -> WebhookView.of(v, null)));
     }
 
     @Get("/webhooks/{id}")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook with its status and delivery stats",
+            description = "success_rate (percent) and last delivery are over the last 7 days.")
+    @ApiResponse(responseCode = "200", description = "the endpoint",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public WebhookView get(HttpRequest<?> request, @PathVariable String id) {
         return WebhookView.of(Callers.value(endpoints.get(Callers.merchant(request), id)), null);
     }
 
     @Get("/webhooks/{id}/secret")
+    @Operation(operationId = "getWebhookSecret", summary = "Reveal a webhook's current signing secret")
+    @ApiResponse(responseCode = "200", description = "the current secret",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SecretView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public SecretView secret(HttpRequest<?> request, @PathVariable String id) {
         EndpointView view = Callers.value(endpoints.get(Callers.merchant(request), id));
         return new SecretView(view.endpoint().secrets().current().value(), null);
     }
 
     @Patch(value = "/webhooks/{id}", consumes = MediaType.ALL)
-    public WebhookView patch(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    @Operation(operationId = "updateWebhook", summary = "Change a webhook",
+            description = "Disabling holds new deliveries; enabling releases them.")
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ApiRequests.UpdateWebhook.class)))
+    @ApiResponse(responseCode = "200", description = "the changed endpoint",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "422", description = "a refused url or an unknown event type",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public WebhookView patch(HttpRequest<?> request, @PathVariable String id,
+            @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
-        JsonBody json = JsonBody.parse(body);
-        if (json.has("url") && json.string("url").isBlank()) {
-            throw new ApiException(Problem.invalid("url", "url must not be blank"));
-        }
-        Callers.value(update.update(account, id, new UpdateEndpointCommand(json.string("url"), json.strings("events"),
-                json.string("description"), json.bool("enabled"), json.integer("rate_limit"))));
+        ApiRequests.UpdateWebhook in = ApiRequests.UpdateWebhook.read(JsonBody.parse(request, body));
+        Callers.value(update.update(account, id, new UpdateEndpointCommand(in.url(), in.events(), in.description(),
+                in.enabled(), in.rateLimit())));
         return WebhookView.of(Callers.value(endpoints.get(account, id)), null);
     }
 
     @Delete("/webhooks/{id}")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         Callers.value(delete.delete(Callers.merchant(request), id));
         return HttpResponse.noContent();
     }
 
     @Post(value = "/webhooks/{id}/rotate-secret", consumes = MediaType.ALL)
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's signing secret",
+            description = "The previous secret keeps signing until previous_secret_expires_at (24 h by default).")
+    @ApiResponse(responseCode = "200", description = "the new secret",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SecretView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public SecretView rotateSecret(HttpRequest<?> request, @PathVariable String id) {
         RotatedSecret rotated = Callers.value(rotate.rotate(Callers.merchant(request), id));
         return new SecretView(rotated.secret().value(), rotated.previousExpiresAt().toString());
     }
 
     @Post(value = "/webhooks/test", consumes = MediaType.ALL)
-    public TestResultView test(HttpRequest<?> request, @Nullable @Body String body) {
+    @Operation(operationId = "sendTestEvent", summary = "Send a test event now",
+            description = "Sends the event type's sample payload (with test: true) and answers with the attempt.")
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ApiRequests.SendTestEvent.class)))
+    @ApiResponse(responseCode = "200", description = "the attempt: status succeeded or failed, response "
+            + "code, time and body",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TestResultView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "422", description = "unknown event type",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public TestResultView test(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
-        JsonBody json = JsonBody.parse(body);
-        TestResult result = Callers.value(testEvents.send(account, json.string("webhook_id"),
-                json.string("event_type")));
+        ApiRequests.SendTestEvent in = ApiRequests.SendTestEvent.read(JsonBody.parse(request, body));
+        TestResult result = Callers.value(testEvents.send(account, in.webhookId(), in.eventType()));
         Attempt attempt = result.attempt();
         AttemptOutcome outcome = attempt.outcome();
         return new TestResultView(result.delivery().id().value(), outcome.succeeded() ? "succeeded" : "failed",
@@ -174,16 +253,36 @@ public class WebhooksController {
     }
 
     @Get("/webhooks/{id}/deliveries")
-    public ListView<DeliveryView> deliveries(HttpRequest<?> request, @PathVariable String id,
-                                             @Nullable @QueryValue String status,
+    @Tag(name = ApiDocumentation.DELIVERIES)
+    @Operation(operationId = "listDeliveries", summary = "List a webhook's deliveries, newest first")
+    @ApiResponse(responseCode = "200", description = "a page of deliveries",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryList.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public DeliveryList deliveries(HttpRequest<?> request, @PathVariable String id,
+                                             @Parameter(description = "pending, sending, succeeded, retrying, "
+                                                     + "failed, held or expired") @Nullable @QueryValue String status,
+                                             @Parameter(description = "an event type name")
                                              @Nullable @QueryValue("event_type") String eventType,
-                                             @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        Page<Delivery> page = Callers.value(deliveries.list(Callers.merchant(request),
-                new DeliveryLogQuery(id, status, eventType, cursor, limit(limit))));
-        return ListView.of(page, DeliveryView::of);
+                                             @Parameter(description = LIMIT, schema = @Schema(type = "integer",
+                                                     minimum = "1", maximum = "100"))
+                                             @Nullable @QueryValue String limit,
+                                             @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
+        AccountId account = Callers.merchant(request);
+        int size = Paging.limit(limit);
+        Page<Delivery> page = Callers.value(deliveries.list(account,
+                new DeliveryLogQuery(id, status, eventType, Paging.decode(cursor), size)));
+        return DeliveryList.of(ListView.of(page, DeliveryView::of));
     }
 
     @Get("/deliveries/{id}")
+    @Tag(name = ApiDocumentation.DELIVERIES)
+    @Operation(operationId = "getDelivery",
+            summary = "Get a delivery with its event, the exact request body and every attempt")
+    @ApiResponse(responseCode = "200", description = "the delivery",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryDetailView.class)))
+    @ApiResponse(responseCode = "404", description = "no such delivery in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public DeliveryDetailView delivery(HttpRequest<?> request, @PathVariable String id) {
         DeliveryDetails d = Callers.value(deliveries.get(Callers.merchant(request), id));
         Delivery delivery = d.delivery();
@@ -195,17 +294,36 @@ public class WebhooksController {
     }
 
     @Post(value = "/deliveries/{id}/retry", consumes = MediaType.ALL)
+    @Tag(name = ApiDocumentation.DELIVERIES)
+    @Operation(operationId = "retryDelivery", summary = "Retry a failed or expired delivery now",
+            description = "One more attempt, logged with trigger manual.")
+    @ApiResponse(responseCode = "202", description = "the delivery, due now",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryView.class)))
+    @ApiResponse(responseCode = "404", description = "no such delivery in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "the delivery is not failed or expired, or its webhook "
+            + "is disabled",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<DeliveryView> retry(HttpRequest<?> request, @PathVariable String id) {
         Delivery retried = Callers.value(retry.retry(Callers.merchant(request), id));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(DeliveryView.of(retried));
     }
 
     @Post(value = "/webhooks/{id}/recover", consumes = MediaType.ALL)
+    @Tag(name = ApiDocumentation.DELIVERIES)
+    @Operation(operationId = "recoverWebhook", summary = "Re-send every failed delivery since a time")
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ApiRequests.Recover.class)))
+    @ApiResponse(responseCode = "202", description = "how many deliveries are due again",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CountView.class)))
+    @ApiResponse(responseCode = "404", description = "no such webhook in your account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "the webhook is disabled",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<CountView> recover(HttpRequest<?> request, @PathVariable String id,
-                                           @Nullable @Body String body) {
+                                           @Parameter(hidden = true) @Nullable @Body String body) {
         AccountId account = Callers.merchant(request);
-        JsonBody json = JsonBody.parse(body);
-        String since = json.requiredString("since");
+        String since = ApiRequests.Recover.read(JsonBody.parse(request, body)).since();
         Instant from;
         try {
             from = Instant.parse(since);
@@ -214,15 +332,5 @@ public class WebhooksController {
         }
         int count = Callers.value(retry.recover(account, id, from));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(new CountView(count));
-    }
-
-    static int limit(Integer limit) {
-        if (limit == null) {
-            return PageRequest.DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-            throw new ApiException(Problem.invalid("limit", "limit must be between 1 and " + PageRequest.MAX_LIMIT));
-        }
-        return limit;
     }
 }

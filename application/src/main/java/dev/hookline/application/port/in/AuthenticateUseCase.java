@@ -10,4 +10,7 @@ public interface AuthenticateUseCase {
     Optional<AccountId> accountOfApiKey(String key);
 
     Optional<User> login(String email, String password);
+
+    /** The user a web session belongs to, if it still exists. */
+    Optional<User> user(String userId);
 }

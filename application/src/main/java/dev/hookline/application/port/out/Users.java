@@ -22,5 +22,7 @@ public interface Users {
     /** By e-mail, case-insensitive. */
     Optional<User> findByEmail(String email);
 
+    Optional<User> findById(String id);
+
     long countByRole(Role role);
 }

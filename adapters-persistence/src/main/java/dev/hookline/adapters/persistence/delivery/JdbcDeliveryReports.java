@@ -1,0 +1,273 @@
+package dev.hookline.adapters.persistence.delivery;
+
+import dev.hookline.adapters.persistence.Jdbc;
+import dev.hookline.application.port.out.DeliveryReports;
+import dev.hookline.application.port.out.Page;
+import dev.hookline.application.port.out.PageRequest;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EndpointId;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import dev.hookline.domain.delivery.ErrorKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The pages' reports in plain SQL that PostgreSQL and H2 (PostgreSQL mode) both run. Time windows
+ * over attempts use the time-ordered attempt ids ({@code att_} + ULID), so they are primary-key
+ * range scans rather than full scans.
+ */
+@Singleton
+class JdbcDeliveryReports implements DeliveryReports {
+
+    private static final String D_COLUMNS = Arrays.stream(DeliveryRow.COLUMNS.split(","))
+            .map(c -> "d." + c.trim()).collect(Collectors.joining(", "));
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final Jdbc jdbc;
+
+    JdbcDeliveryReports(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The smallest id with this prefix made at or after {@code time} (see {@code PrefixedIds}). */
+    static String lowestIdAt(String prefix, Instant time) {
+        long millis = Math.max(0, time.toEpochMilli());
+        char[] out = new char[26];
+        Arrays.fill(out, '0');
+        for (int i = 9; i >= 0; i--) {
+            out[i] = CROCKFORD[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        return prefix + "_" + new String(out);
+    }
+
+    @Override
+    public List<DayBucket> attemptsByDay(EndpointId endpoint, Instant since) {
+        String sql = """
+                SELECT FLOOR(EXTRACT(EPOCH FROM a.started_at) / 86400) AS epoch_day,
+                       COUNT(*) AS attempts,
+                       SUM(CASE WHEN a.response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END) AS succeeded,
+                       SUM(a.duration_ms) AS total_ms
+                FROM attempts a JOIN deliveries d ON d.id = a.delivery_id
+                WHERE d.endpoint_id = ? AND a.id >= ? AND a.started_at >= ?
+                GROUP BY FLOOR(EXTRACT(EPOCH FROM a.started_at) / 86400)""";
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, endpoint.value());
+                ps.setString(2, lowestIdAt("att", since));
+                Jdbc.setInstant(ps, 3, since);
+                List<DayBucket> buckets = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        buckets.add(new DayBucket(rs.getLong("epoch_day"), rs.getLong("attempts"),
+                                rs.getLong("succeeded"), rs.getLong("total_ms")));
+                    }
+                }
+                return buckets;
+            }
+        });
+    }
+
+    /** The WHERE clause (after {@code WHERE}) and its parameters for a failed-deliveries query. */
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(FailedQuery q) {
+        StringBuilder sql = new StringBuilder("d.status IN ('FAILED', 'EXPIRED')");
+        List<Object> params = new ArrayList<>();
+        if (q.account() != null) {
+            sql.append(" AND d.account_id = ?");
+            params.add(q.account().value());
+        }
+        if (q.endpoint() != null) {
+            sql.append(" AND d.endpoint_id = ?");
+            params.add(q.endpoint().value());
+        }
+        if (q.eventType() != null) {
+            sql.append(" AND d.event_type = ?");
+            params.add(q.eventType().value());
+        }
+        if (q.from() != null) {
+            sql.append(" AND d.created_at >= ?");
+            params.add(q.from());
+        }
+        if (q.to() != null) {
+            sql.append(" AND d.created_at < ?");
+            params.add(q.to());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    @Override
+    public Page<FailedDelivery> failed(FailedQuery query, PageRequest page) {
+        Where where = where(query);
+        List<Object> params = new ArrayList<>(where.params());
+        String cursor = "";
+        if (page.before() != null) {
+            cursor = " AND d.id < ?";
+            params.add(page.before());
+        }
+        params.add(page.limit() + 1);
+        String sql = "SELECT " + D_COLUMNS + ", e.url AS endpoint_url, acc.name AS account_name"
+                + " FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id JOIN accounts acc ON acc.id = d.account_id"
+                + " WHERE " + where.sql() + cursor + " ORDER BY d.id DESC LIMIT ?";
+        List<FailedDelivery> rows = jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                List<FailedDelivery> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new FailedDelivery(DeliveryRow.read(rs).toDomain(), rs.getString("account_name"),
+                                rs.getString("endpoint_url")));
+                    }
+                }
+                return found;
+            }
+        });
+        return Page.of(rows, page.limit(), f -> f.delivery().id().value());
+    }
+
+    @Override
+    public long countFailed(FailedQuery query) {
+        Where where = where(query);
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries d WHERE " + where.sql())) {
+                bind(ps, where.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Delivery> failedAfter(FailedQuery query, DeliveryId after, int limit) {
+        Where where = where(query);
+        List<Object> params = new ArrayList<>(where.params());
+        String cursor = "";
+        if (after != null) {
+            cursor = " AND d.id > ?";
+            params.add(after.value());
+        }
+        params.add(limit);
+        String sql = "SELECT " + D_COLUMNS + " FROM deliveries d WHERE " + where.sql() + cursor
+                + " ORDER BY d.id LIMIT ?";
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return readAll(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Delivery> findAnyAccount(DeliveryId id) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + D_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
+                ps.setString(1, id.value());
+                List<Delivery> found = readAll(ps);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    @Override
+    public QueueDepth queueDepth(Instant now) {
+        String sql = """
+                SELECT SUM(CASE WHEN status IN ('PENDING', 'RETRYING') AND due_at <= ? THEN 1 ELSE 0 END) AS due,
+                       SUM(CASE WHEN status IN ('PENDING', 'RETRYING') AND due_at > ? THEN 1 ELSE 0 END) AS scheduled,
+                       SUM(CASE WHEN status = 'RETRYING' THEN 1 ELSE 0 END) AS retrying,
+                       SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END) AS held,
+                       SUM(CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END) AS sending
+                FROM deliveries WHERE status IN ('PENDING', 'RETRYING', 'HELD', 'SENDING')""";
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setInstant(ps, 1, now);
+                Jdbc.setInstant(ps, 2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new QueueDepth(rs.getLong("due"), rs.getLong("scheduled"), rs.getLong("retrying"),
+                            rs.getLong("held"), rs.getLong("sending"));
+                }
+            }
+        });
+    }
+
+    @Override
+    public AttemptCount attemptsSince(Instant since) {
+        String sql = "SELECT COUNT(*) AS n,"
+                + " SUM(CASE WHEN response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END) AS ok"
+                + " FROM attempts WHERE id >= ? AND started_at >= ?";
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, lowestIdAt("att", since));
+                Jdbc.setInstant(ps, 2, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new AttemptCount(rs.getLong("n"), rs.getLong("ok"));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<DeliveryId, LastAttempt> lastAttempts(Collection<DeliveryId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> values = ids.stream().map(DeliveryId::value).distinct().toList();
+        String sql = "SELECT delivery_id, attempt_number, duration_ms, response_status, error_kind FROM attempts"
+                + " WHERE delivery_id IN (" + Jdbc.placeholders(values.size()) + ") ORDER BY delivery_id, id";
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setStrings(ps, 1, values);
+                Map<DeliveryId, LastAttempt> last = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String kind = rs.getString("error_kind");
+                        last.put(new DeliveryId(rs.getString("delivery_id")), new LastAttempt(
+                                rs.getInt("attempt_number"), Duration.ofMillis(rs.getLong("duration_ms")),
+                                Jdbc.getInteger(rs, "response_status"), kind == null ? null : ErrorKind.valueOf(kind)));
+                    }
+                }
+                return last;
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Instant instant) {
+                Jdbc.setInstant(ps, i + 1, instant);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+    }
+
+    private static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
+        List<Delivery> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(DeliveryRow.read(rs).toDomain());
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hookline.adapters.web.api;
+
+import dev.hookline.application.port.in.Problem;
+import dev.hookline.application.port.out.PageRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * {@code ?limit=} and {@code ?cursor=} of list routes. A cursor is opaque to clients: it wraps
+ * the id of the last item of the page (ids are time-ordered, so "older than the cursor" is
+ * stable while new items are inserted). A limit outside 1..100 or that is not a number is a 400,
+ * not silently clamped, so a client never believes it got everything when it did not.
+ */
+final class Paging {
+
+    private static final String VERSION = "c1:";
+
+    private Paging() {
+    }
+
+    static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return PageRequest.DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw badLimit();
+        }
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw badLimit();
+        }
+        return limit;
+    }
+
+    private static ApiException badLimit() {
+        return new ApiException(Problem.invalid("limit", "limit must be a whole number from 1 to "
+                + PageRequest.MAX_LIMIT + " (default " + PageRequest.DEFAULT_LIMIT + ")"));
+    }
+
+    static String encode(String id) {
+        if (id == null) {
+            return null;
+        }
+        byte[] bytes = (VERSION + id).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The id inside a cursor this API returned; {@code null} for none; a 400 for anything else. */
+    static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+        if (!text.startsWith(VERSION) || text.length() > 100) {
+            throw badCursor();
+        }
+        return text.substring(VERSION.length());
+    }
+
+    static ApiException badCursor() {
+        return new ApiException(Problem.invalid("cursor", "cursor is not one this API returned (pass next_cursor "
+                + "from the previous page as it is)"));
+    }
+}

@@ -1,0 +1,75 @@
+// Small enhancements on top of plain forms; every page works without this file.
+(function () {
+  "use strict";
+  var token = function () {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.getAttribute("content") : "";
+  };
+  // HTMX requests carry the session's CSRF token as a header.
+  document.addEventListener("htmx:configRequest", function (e) {
+    e.detail.headers["X-CSRF-Token"] = token();
+  });
+  // Polling of the delivery log pauses while a row is open.
+  window.hooklineMayPoll = function () {
+    return !document.querySelector("#log tr.detail");
+  };
+  // A second click on "Details" closes the row instead of loading it again.
+  document.addEventListener("htmx:confirm", function (e) {
+    var el = e.detail.elt;
+    if (el && el.hasAttribute && el.hasAttribute("data-expand")) {
+      var row = el.closest("tr");
+      var next = row && row.nextElementSibling;
+      if (next && next.classList.contains("detail")) {
+        e.preventDefault();
+        next.remove();
+      }
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var close = e.target.closest("[data-close]");
+    if (close) {
+      close.closest("tr.detail").remove();
+      return;
+    }
+    var copy = e.target.closest("[data-copy]");
+    if (copy) {
+      var source = document.querySelector(copy.getAttribute("data-copy"));
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          copy.textContent = "Copied";
+          setTimeout(function () { copy.textContent = "Copy"; }, 1500);
+        });
+      } else if (source) {
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+    }
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+  // "All events" dims the checkboxes; ticking a category ticks its types.
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t.name === "scope") {
+      var box = document.querySelector(".categories");
+      if (box) { box.classList.toggle("dimmed", t.value === "all"); }
+    }
+    if (t.name === "events") {
+      var selected = document.getElementById("scope-selected");
+      if (selected) { selected.checked = true; document.querySelector(".categories").classList.remove("dimmed"); }
+      if (t.hasAttribute("data-category")) {
+        t.closest(".category").querySelectorAll('input[name="events"]:not([data-category])').forEach(function (c) {
+          c.checked = t.checked;
+        });
+      }
+    }
+  });
+})();

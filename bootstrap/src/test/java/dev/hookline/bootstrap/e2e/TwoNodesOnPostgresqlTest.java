@@ -137,7 +137,9 @@ class TwoNodesOnPostgresqlTest {
         System.out.printf("two nodes: %d events published in %d ms, %d deliveries done after %d ms;"
                 + " node a claimed %d, node b claimed %d%n", EVENTS, publishedMillis, 2 * EVENTS, deliveredMillis, byA,
                 byB);
-        assertEquals(2 * EVENTS, byA + byB, "each delivery claimed once");
+        // a claim beyond an endpoint's in-flight limit is handed back and claimed again later, so
+        // claims may exceed deliveries; what must not happen is a second send, checked above
+        assertTrue(byA + byB >= 2 * EVENTS, "every delivery was claimed: " + (byA + byB));
         assertTrue(byA >= EVENTS / 5 && byB >= EVENTS / 5, "both nodes did a fair part: a " + byA + ", b " + byB);
     }
 

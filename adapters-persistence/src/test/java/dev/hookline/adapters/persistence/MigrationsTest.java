@@ -22,7 +22,9 @@ class MigrationsTest extends DatabaseTest {
             }
             return scripts;
         });
-        assertEquals(List.of("V1__schema.sql", "V2__due_queue_index.sql"), applied);
+        assertEquals(TestDatabase.postgresql()
+                ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql")
+                : List.of("V1__schema.sql", "V2__due_queue_index.sql"), applied);
         for (String table : List.of("accounts", "users", "api_keys", "event_types", "endpoints", "events",
                 "deliveries", "attempts")) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + table), table);
@@ -43,5 +45,6 @@ class MigrationsTest extends DatabaseTest {
             }
         });
         assertTrue(definition.contains("WHERE (due_at IS NOT NULL)"), definition);
+        assertEquals(0, count("SELECT COUNT(*) FROM qrtz_locks"), "Quartz's cluster tables exist, empty");
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -17,8 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fresh, migrated database per test class: H2 in PostgreSQL mode (in memory, or in a file under
  * {@code target/h2} with {@code -Dhookline.test.h2=file}) by default, or an
- * embedded PostgreSQL when the system property {@code hookline.test.database} is {@code postgresql}
- * (the surefire execution {@code postgresql-tests}).
+ * PostgreSQL when the system property {@code hookline.test.database} is {@code postgresql}
+ * (the surefire execution {@code postgresql-tests}): a fresh database per test class on the server
+ * named by the environment variable {@code HOOKLINE_TEST_PG_URL} (a JDBC URL of a throw-away
+ * cluster with a superuser, as {@code .ci/run} starts one), else on an embedded PostgreSQL started
+ * inside the test JVM.
  */
 public final class TestDatabase {
 
@@ -42,16 +46,12 @@ public final class TestDatabase {
     public static ApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         if (postgresql()) {
-            String name = "hookline_" + DATABASES.incrementAndGet();
-            EmbeddedPostgres pg = postgres();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            String url = newPostgresqlDatabase();
+            properties.put("datasources.default.url", url);
+            if (!url.contains("user=")) {
+                properties.put("datasources.default.username", "postgres");
+                properties.put("datasources.default.password", "");
             }
-            properties.put("datasources.default.url", pg.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true");
-            properties.put("datasources.default.username", "postgres");
-            properties.put("datasources.default.password", "");
             properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         } else {
             // in memory by default; -Dhookline.test.h2=file for the production set-up (a file, WRITE_DELAY=0)
@@ -69,6 +69,50 @@ public final class TestDatabase {
         properties.put("hookline.secret-key", SECRET_KEY);
         properties.putAll(extra);
         return ApplicationContext.run(properties, "test");
+    }
+
+    /**
+     * Creates an empty database and returns its JDBC URL: on the server of {@code HOOKLINE_TEST_PG_URL}
+     * when set, else on the embedded PostgreSQL.
+     */
+    public static String newPostgresqlDatabase() {
+        String name = "hookline_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        String external = System.getenv("HOOKLINE_TEST_PG_URL");
+        if (external != null && !external.isBlank()) {
+            try (Connection c = DriverManager.getConnection(external); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create a test database on HOOKLINE_TEST_PG_URL", e);
+            }
+            dropOnExit(external, name);
+            return withDatabase(external, name) + (external.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+        EmbeddedPostgres pg = postgres();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pg.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true";
+    }
+
+    /** {@code jdbc:postgresql://host:port/postgres?user=x} with {@code name} for {@code postgres}. */
+    static String withDatabase(String url, String name) {
+        int hostStart = url.indexOf("//");
+        int pathStart = url.indexOf('/', hostStart + 2);
+        int query = url.indexOf('?');
+        String base = pathStart < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, pathStart);
+        return base + "/" + name + (query < 0 ? "" : url.substring(query));
+    }
+
+    private static void dropOnExit(String adminUrl, String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // a throw-away cluster: what is left goes with it
+            }
+        }));
     }
 
     private static synchronized EmbeddedPostgres postgres() {

@@ -26,25 +26,33 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The delivery engine end to end: events published through the API reach a real receiver on
  * loopback that verifies every signature; retries, failures and endpoint states as DESIGN.md says.
+ * On H2 here, on PostgreSQL in {@link DeliveryEndToEndPostgresqlTest}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryEndToEndTest {
 
     private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
     private static TestHookline hookline;
     private static TestReceiver receiver;
 
+    /** The store this run uses. */
+    TestHookline.Store store() {
+        return TestHookline.Store.H2;
+    }
+
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws IOException {
         receiver = new TestReceiver();
-        hookline = TestHookline.start();
+        hookline = TestHookline.start(store(), Map.of());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         hookline.close();
         receiver.close();
     }

@@ -20,13 +20,25 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * Hookline for tests: the real server, database (a fresh H2 file under {@code target/}),
- * dispatcher and Quartz jobs, with a short retry schedule and loopback receivers allowed.
- * Talks to it over HTTP like any client.
+ * Hookline for tests: the real server, database (a fresh H2 file under {@code target/}, or a fresh
+ * PostgreSQL database, see {@link TestPostgres}), dispatcher and Quartz jobs, with a short retry
+ * schedule and loopback receivers allowed. Talks to it over HTTP like any client.
  */
 final class TestHookline extends ApiClient implements AutoCloseable {
 
+    /** The stores the end-to-end tests run on. */
+    enum Store {
+        H2, POSTGRESQL;
+
+        /** Settings for a fresh, empty database of this store. */
+        Map<String, Object> freshDatabase(Path dataDir) {
+            return this == H2 ? h2(dataDir) : postgresql(TestPostgres.newDatabase());
+        }
+    }
+
     static final String OPERATOR_KEY = "hk_op_test_operator_key";
+    /** base64 of 32 bytes: for nodes that must share one key (a cluster). */
+    static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     final ApplicationContext context;
     final EmbeddedServer server;
@@ -43,8 +55,7 @@ final class TestHookline extends ApiClient implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", -1);
         p.put("hookline.data-dir", dataDir.toString());
-        p.put("datasources.default.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/hookline;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        p.putAll(h2(dataDir));
         p.put("hookline.operator-key", OPERATOR_KEY);
         p.put("hookline.admin.password", "operator-password-1");
         p.put("hookline.endpoints.allow-insecure-urls", true);
@@ -61,6 +72,34 @@ final class TestHookline extends ApiClient implements AutoCloseable {
         return p;
     }
 
+    static Map<String, Object> h2(Path dataDir) {
+        return Map.of("datasources.default.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/hookline;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    /** A PostgreSQL database by URL (user and password in it), as {@code DATASOURCES_DEFAULT_URL} would give it. */
+    static Map<String, Object> postgresql(String jdbcUrl) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", jdbcUrl);
+        p.put("datasources.default.username", queryParameter(jdbcUrl, "user", "postgres"));
+        p.put("datasources.default.password", queryParameter(jdbcUrl, "password", ""));
+        // nodes ask each other for cluster take-over every second instead of 7.5 s
+        p.put("hookline.scheduling.cluster-checkin-interval", "1s");
+        return p;
+    }
+
+    private static String queryParameter(String url, String name, String otherwise) {
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+        }
+        return otherwise;
+    }
+
     static Path newDataDir() throws IOException {
         Path dir = Path.of("target", "test-data", UUID.randomUUID().toString());
         Files.createDirectories(dir);
@@ -72,8 +111,14 @@ final class TestHookline extends ApiClient implements AutoCloseable {
     }
 
     static TestHookline start(Map<String, Object> overrides) throws IOException {
+        return start(Store.H2, overrides);
+    }
+
+    /** Hookline on a fresh, empty database of {@code store}. */
+    static TestHookline start(Store store, Map<String, Object> overrides) throws IOException {
         Path dir = newDataDir();
         Map<String, Object> p = defaults(dir);
+        p.putAll(store.freshDatabase(dir));
         p.putAll(overrides);
         ApplicationContext ctx = ApplicationContext.run(EmbeddedServer.class, p).getApplicationContext();
         return new TestHookline(ctx, dir);

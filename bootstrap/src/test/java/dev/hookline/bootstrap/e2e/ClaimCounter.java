@@ -1,0 +1,39 @@
+package dev.hookline.bootstrap.e2e;
+
+import dev.hookline.application.port.out.Deliveries;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts the deliveries this node's dispatcher claimed, so a test can tell how nodes shared the work. */
+@Singleton
+public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
+
+    private final AtomicInteger claimed = new AtomicInteger();
+
+    @Override
+    public Deliveries onCreated(BeanCreatedEvent<Deliveries> event) {
+        Deliveries real = event.getBean();
+        return (Deliveries) Proxy.newProxyInstance(Deliveries.class.getClassLoader(), new Class<?>[] {Deliveries.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("claimDue") && result instanceof List<?> list) {
+                        claimed.addAndGet(list.size());
+                    }
+                    return result;
+                });
+    }
+
+    int claimed() {
+        return claimed.get();
+    }
+}

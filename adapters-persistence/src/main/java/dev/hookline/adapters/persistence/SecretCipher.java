@@ -56,6 +56,21 @@ public class SecretCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    /**
+     * A fingerprint of the key that reveals nothing about it (HMAC-SHA256 of a fixed text), to
+     * check that every node of a database uses the same key.
+     */
+    public String fingerprint() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] digest = mac.doFinal("hookline secret-key fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** Encrypts {@code plaintext}, bound to {@code context} (e.g. the row id). */
     public String encrypt(String plaintext, String context) {
         byte[] iv = new byte[IV_BYTES];

@@ -81,7 +81,8 @@ public final class Bench {
     /** One row of results.json. */
     record Row(String scenario, String store, double deliveriesPerS, double ceilingPerS, double p50, double p95,
                double p99, double peakRssMb, double peakHeapMb, double eventsPerS, long deliveries, double seconds,
-               long invalidSignatures, long duplicates, long publishErrors, String load, String note) {
+               long invalidSignatures, long duplicates, long publishErrors, double cpuMsPerDelivery, String load,
+               String note) {
 
         String json() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -101,6 +102,7 @@ public final class Bench {
             m.put("invalid_signatures", invalidSignatures);
             m.put("duplicates", duplicates);
             m.put("publish_errors", publishErrors);
+            m.put("hookline_cpu_ms_per_delivery", Math.round(cpuMsPerDelivery * 1000) / 1000.0);
             m.put("load_avg", load);
             m.put("cpus", Runtime.getRuntime().availableProcessors());
             m.put("at", Instant.now().toString());
@@ -143,6 +145,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Config cfg = Config.fromSystemProperties();
         Files.createDirectories(cfg.out());
+        // to re-run without Maven: java -cp "$(cat target/bench/classpath.txt)" dev.hookline.bootstrap.bench.Bench
+        Files.writeString(cfg.out().resolve("classpath.txt"), System.getProperty("java.class.path"));
         if (!Files.exists(cfg.jar())) {
             throw new IllegalStateException(cfg.jar() + " is missing: run the benchmark through Maven (package first)");
         }
@@ -217,9 +221,11 @@ public final class Bench {
         driver.start();
         Thread.sleep(cfg.warmup() * 1000L);
         long from = now();
+        long cpuFrom = hookline.cpuMillis();
         long publishedFrom = published.get();
         Thread.sleep(cfg.seconds() * 1000L);
         long to = now();
+        long cpuTo = hookline.cpuMillis();
         long publishedTo = published.get();
         running.set(false);
         driver.join();
@@ -233,7 +239,7 @@ public final class Bench {
         add(new Row(name, store, rate, ceiling, ms(lat, 50), ms(lat, 95), ms(lat, 99),
                 hookline.peakRssMb(start, now()), hookline.peakHeapMb(start, now()),
                 (publishedTo - publishedFrom) / seconds, delivered, seconds, g.invalid.get(), g.duplicates.get(),
-                errors.get(), load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
+                errors.get(), (cpuTo - cpuFrom) / (double) delivered, load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
                         + cfg.maxOutstanding() + " deliveries outstanding; latency includes queueing at that backlog"));
     }
 
@@ -248,8 +254,10 @@ public final class Bench {
         loop.start();
         Thread.sleep(3_000);
         long from = now();
+        long cpuFrom = hookline.cpuMillis();
         Thread.sleep(cfg.seconds() * 1000L);
         long to = now();
+        long cpuTo = hookline.cpuMillis();
         loop.stop();
         awaitDrained(g, loop.published.get(), Duration.ofSeconds(120));
         long[] lat = g.latency.values(from, to);
@@ -257,7 +265,7 @@ public final class Bench {
         add(new Row("latency_half_load", store, g.latency.count(from, to) / seconds, ceiling,
                 ms(lat, 50), ms(lat, 95), ms(lat, 99), hookline.peakRssMb(start, now()),
                 hookline.peakHeapMb(start, now()), loop.accepted(from, to) / seconds, lat.length, seconds,
-                g.invalid.get(), g.duplicates.get(), loop.errors.get(), load(),
+                g.invalid.get(), g.duplicates.get(), loop.errors.get(), (cpuTo - cpuFrom) / (double) lat.length, load(),
                 String.format(Locale.ROOT, "open loop at %.0f events/s (half of fan-out 1), fan-out 1;"
                         + " latency from the scheduled publish time to arrival at the sink", rate)));
     }
@@ -298,6 +306,7 @@ public final class Bench {
         log("backlog: enabling the endpoints (" + cfg.backlog() + " deliveries due at once), fresh events at "
                 + Math.round(freshRate) + "/s");
         long enabled = now();
+        long cpuFrom = hookline.cpuMillis();
         List<CompletableFuture<Void>> patches = new ArrayList<>();
         for (String wh : acc.webhooks) {
             patches.add(CompletableFuture.runAsync(
@@ -306,6 +315,7 @@ public final class Bench {
         CompletableFuture.allOf(patches.toArray(CompletableFuture[]::new)).join();
         awaitDrained(g, (long) events * endpoints - errors.get() * endpoints, Duration.ofSeconds(600));
         long done = g.lastArrival;
+        long cpuTo = hookline.cpuMillis();
         loop.stop();
         awaitDrained(f, loop.published.get(), Duration.ofSeconds(60));
         double seconds = (done - enabled) / 1e9;
@@ -315,7 +325,7 @@ public final class Bench {
                 ms(freshLat, 50), ms(freshLat, 95), ms(freshLat, 99), hookline.peakRssMb(start, now()),
                 hookline.peakHeapMb(start, now()), loop.accepted(enabled, done) / seconds, g.received.get(), seconds,
                 g.invalid.get() + f.invalid.get(), g.duplicates.get() + f.duplicates.get(),
-                errors.get() + loop.errors.get(), load(),
+                errors.get() + loop.errors.get(), (cpuTo - cpuFrom) / (double) (g.received.get() + freshLat.length), load(),
                 String.format(Locale.ROOT, "%d deliveries on %d endpoints made due at once (re-enabled);"
                         + " p50/p95/p99: fresh events at %.0f/s to another endpoint during the drain"
                         + " (before it: p99 %.1f ms); drain rate vs fan-out 10: %s", g.received.get(), endpoints,
@@ -549,8 +559,8 @@ public final class Bench {
         Files.writeString(json, "[\n  " + String.join(",\n  ", objects) + "\n]\n");
         StringBuilder md = new StringBuilder();
         md.append("| scenario | store | deliveries/s | ceiling/s | of ceiling | p50 ms | p95 ms | p99 ms |"
-                + " peak RSS MiB | peak heap MiB | load avg |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                + " peak RSS MiB | peak heap MiB | CPU ms/delivery | load avg |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (JsonObject o : all) {
             md.append("| ").append(text(o, "scenario")).append(" | ").append(text(o, "store"));
             for (String k : List.of("deliveries_per_s", "ceiling_per_s")) {
@@ -560,7 +570,8 @@ public final class Bench {
             for (String k : List.of("p50_ms", "p95_ms", "p99_ms")) {
                 md.append(" | ").append(number(o, k, 1));
             }
-            md.append(" | ").append(number(o, "peak_rss_mb", 0)).append(" | ").append(number(o, "peak_heap_mb", 0));
+            md.append(" | ").append(number(o, "peak_rss_mb", 0)).append(" | ").append(number(o, "peak_heap_mb", 0))
+                    .append(" | ").append(number(o, "hookline_cpu_ms_per_delivery", 2));
             md.append(" | ").append(text(o, "load_avg")).append(" |\n");
         }
         md.append("\nNotes:\n");

@@ -66,6 +66,7 @@ final class HooklineProcess implements AutoCloseable {
         if (cfg.jfr()) {
             cmd.add("-XX:StartFlightRecording=filename=" + cfg.out().resolve("hookline-" + store + ".jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
+            cmd.add("-XX:FlightRecorderOptions=stackdepth=512");
         }
         cmd.add("-jar");
         cmd.add(cfg.jar().toAbsolutePath().toString());
@@ -145,6 +146,17 @@ final class HooklineProcess implements AutoCloseable {
             // gone
         }
         return -1;
+    }
+
+    /** CPU time (user + system) the process used so far, in milliseconds; -1 without /proc. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     double peakRssMb(long from, long to) {

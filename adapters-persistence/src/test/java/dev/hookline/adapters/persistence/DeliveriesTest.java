@@ -123,6 +123,29 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
+    void claimsTheMostRecentlyDueFirstWhenAskedSoAndNeverTheSameTwice() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Endpoint excluded = newEndpoint(account);
+        Delivery oldest = pending(endpoint, newEvent(account), T0.plusSeconds(1));
+        Delivery middle = pending(endpoint, newEvent(account), T0.plusSeconds(5));
+        Delivery newest = pending(endpoint, newEvent(account), T0.plusSeconds(9));
+        Delivery newestButExcluded = pending(excluded, newEvent(account), T0.plusSeconds(10));
+        Delivery notYetDue = pending(endpoint, newEvent(account), NOW.plusSeconds(1));
+        deliveries.addAll(List.of(oldest, middle, newest, newestButExcluded, notYetDue));
+
+        List<Delivery> claimed = tx.inTransaction(() -> {
+            List<Delivery> both = new ArrayList<>(deliveries.claimNewestDue(NOW, LEASE, 2, List.of(excluded.id())));
+            both.addAll(deliveries.claimDue(NOW, LEASE, 10, List.of(excluded.id())));
+            return both;
+        });
+        assertEquals(List.of(newest.id(), middle.id(), oldest.id()), ids(claimed));
+        assertEquals(newest.claim(NOW, LEASE), claimed.get(0));
+        assertEquals(List.of(newestButExcluded.id()), ids(tx.inTransaction(
+                () -> deliveries.claimNewestDue(NOW, LEASE, 10, List.of()))));
+    }
+
+    @Test
     void respectsTheLimitAndTheExcludedEndpoints() {
         AccountId account = newAccount();
         Endpoint busy = newEndpoint(account);

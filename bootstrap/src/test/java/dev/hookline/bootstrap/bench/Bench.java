@@ -130,7 +130,7 @@ public final class Bench {
     private final Sink sink;
     private final HooklineProcess hookline;
     private final Load publisher;
-    private final HttpClient api = HttpClient.newHttpClient();
+    private final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Row> rows = new ArrayList<>();
     private final Map<Integer, Double> ceilings = new LinkedHashMap<>();
     private final Map<String, Double> rates = new LinkedHashMap<>();
@@ -143,8 +143,17 @@ public final class Bench {
         this.publisher = publisher;
     }
 
-    public static void main(String[] args) throws Exception {
-        Config cfg = Config.fromSystemProperties();
+    public static void main(String[] args) {
+        try {
+            run(Config.fromSystemProperties());
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the sink's and publishers' threads must not keep a failed run alive
+        }
+    }
+
+    private static void run(Config cfg) throws Exception {
         Files.createDirectories(cfg.out());
         // to re-run without Maven: java -cp "$(cat target/bench/classpath.txt)" dev.hookline.bootstrap.bench.Bench
         Files.writeString(cfg.out().resolve("classpath.txt"), System.getProperty("java.class.path"));
@@ -165,7 +174,6 @@ public final class Bench {
                     + sink.invalidTotal());
         }
         writeResults(cfg, store, rows);
-        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -338,12 +346,11 @@ public final class Bench {
                 + Math.round(freshRate) + "/s");
         long enabled = now();
         long cpuFrom = hookline.cpuMillis();
-        List<CompletableFuture<Void>> patches = new ArrayList<>();
         for (String wh : acc.webhooks) {
-            patches.add(CompletableFuture.runAsync(
-                    () -> call("PATCH", "/v1/webhooks/" + wh, acc.apiKey, "{\"enabled\":true}", 200)));
+            long t = now();
+            call("PATCH", "/v1/webhooks/" + wh, acc.apiKey, "{\"enabled\":true}", 200);
+            log(String.format(Locale.ROOT, "backlog: enabled %s in %.0f ms", wh, (now() - t) / 1e6));
         }
-        CompletableFuture.allOf(patches.toArray(CompletableFuture[]::new)).join();
         long expected = (long) events * endpoints - errors.get() * endpoints;
         boolean drained = awaitDrained(g, expected, Duration.ofSeconds(240));
         long done = drained ? g.lastArrival : now();
@@ -538,6 +545,10 @@ public final class Bench {
     private boolean awaitDrained(Sink.Group g, long expected, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (g.received.get() < expected) {
+            if (!hookline.process.isAlive()) {
+                throw new IllegalStateException("Hookline exited (code " + hookline.process.exitValue()
+                        + ") in the middle of the run; see " + hookline.log);
+            }
             if (System.nanoTime() > deadline) {
                 log("WARNING: only " + g.received.get() + " of " + expected + " deliveries arrived within " + max);
                 return false;

@@ -289,6 +289,23 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
+    void holdsAndReleasesMoreDeliveriesThanOneStatementChunkAllTogether() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        List<Delivery> many = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            many.add(in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0));
+        }
+        deliveries.addAll(many);
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.holdAll(endpoint.id(), NOW)));
+        assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), deliveries.countByStatus(endpoint.id()));
+        Instant later = NOW.plusSeconds(30);
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), later)));
+        assertEquals(Map.of(DeliveryStatus.PENDING, 1_001L), deliveries.countByStatus(endpoint.id()));
+        assertEquals(later, dueAtInstant(many.get(1_000)));
+    }
+
+    @Test
     void retryFailedGivesFailedAndExpiredDeliveriesSinceATimeOneMoreManualAttempt() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);

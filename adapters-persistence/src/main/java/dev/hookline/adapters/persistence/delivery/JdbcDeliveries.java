@@ -220,14 +220,40 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public int holdAll(EndpointId endpoint, Instant now) {
-        return update("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?"
-                + " WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING')", now, endpoint.value());
+        return updateInChunks("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?",
+                "endpoint_id = ? AND status IN ('PENDING', 'RETRYING')", List.of(now), endpoint.value());
     }
 
     @Override
     public int releaseHeld(EndpointId endpoint, Instant now) {
-        return update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
-                + " WHERE endpoint_id = ? AND status = 'HELD'", now, now, now, endpoint.value());
+        return updateInChunks("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?",
+                "endpoint_id = ? AND status = 'HELD'", List.of(now, now, now), endpoint.value());
+    }
+
+    /** Rows per statement when H2 changes many rows of one endpoint (see {@link #updateInChunks}). */
+    private static final int H2_CHUNK = 500;
+
+    /**
+     * {@code set WHERE where}, in the caller's transaction. On H2 one UPDATE of thousands of rows
+     * is several times slower than the same rows in statements of 500 (measured: 5,000 held
+     * deliveries released in 9 s, in 1.9 s chunked, same transaction), so there it runs in chunks
+     * until none is left; the update must take rows out of {@code where}.
+     */
+    private int updateInChunks(String set, String where, List<Object> setParams, String endpointId) {
+        List<Object> params = new ArrayList<>(setParams);
+        params.add(endpointId);
+        if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
+            return update(set + " WHERE " + where, params.toArray());
+        }
+        params.add(H2_CHUNK);
+        String chunk = set + " WHERE id IN (SELECT id FROM deliveries WHERE " + where + " LIMIT ?)";
+        int total = 0;
+        int n;
+        do {
+            n = update(chunk, params.toArray());
+            total += n;
+        } while (n == H2_CHUNK);
+        return total;
     }
 
     @Override

@@ -123,6 +123,29 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
+    void claimsTheMostRecentlyDueFirstWhenAskedSoAndNeverTheSameTwice() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Endpoint excluded = newEndpoint(account);
+        Delivery oldest = pending(endpoint, newEvent(account), T0.plusSeconds(1));
+        Delivery middle = pending(endpoint, newEvent(account), T0.plusSeconds(5));
+        Delivery newest = pending(endpoint, newEvent(account), T0.plusSeconds(9));
+        Delivery newestButExcluded = pending(excluded, newEvent(account), T0.plusSeconds(10));
+        Delivery notYetDue = pending(endpoint, newEvent(account), NOW.plusSeconds(1));
+        deliveries.addAll(List.of(oldest, middle, newest, newestButExcluded, notYetDue));
+
+        List<Delivery> claimed = tx.inTransaction(() -> {
+            List<Delivery> both = new ArrayList<>(deliveries.claimNewestDue(NOW, LEASE, 2, List.of(excluded.id())));
+            both.addAll(deliveries.claimDue(NOW, LEASE, 10, List.of(excluded.id())));
+            return both;
+        });
+        assertEquals(List.of(newest.id(), middle.id(), oldest.id()), ids(claimed));
+        assertEquals(newest.claim(NOW, LEASE), claimed.get(0));
+        assertEquals(List.of(newestButExcluded.id()), ids(tx.inTransaction(
+                () -> deliveries.claimNewestDue(NOW, LEASE, 10, List.of()))));
+    }
+
+    @Test
     void respectsTheLimitAndTheExcludedEndpoints() {
         AccountId account = newAccount();
         Endpoint busy = newEndpoint(account);
@@ -263,6 +286,23 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(retrying.hold(NOW).release(later), deliveries.find(account, retrying.id()).orElseThrow());
         assertEquals(later, dueAtInstant(retrying));
         assertEquals(0, deliveries.releaseHeld(endpoint.id(), later));
+    }
+
+    @Test
+    void holdsAndReleasesMoreDeliveriesThanOneStatementChunkAllTogether() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        List<Delivery> many = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            many.add(in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0));
+        }
+        deliveries.addAll(many);
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.holdAll(endpoint.id(), NOW)));
+        assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), deliveries.countByStatus(endpoint.id()));
+        Instant later = NOW.plusSeconds(30);
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), later)));
+        assertEquals(Map.of(DeliveryStatus.PENDING, 1_001L), deliveries.countByStatus(endpoint.id()));
+        assertEquals(later, dueAtInstant(many.get(1_000)));
     }
 
     @Test

@@ -183,6 +183,35 @@ class EndpointsTest extends DatabaseTest {
     }
 
     @Test
+    void aBatchOfManyChangesToOneEndpointEndsAsIfAppliedOneByOne() {
+        AccountId account = newAccount();
+        Endpoint a = newEndpoint(account);
+        Endpoint b = newEndpoint(account);
+        endpoints.recordHealth(List.of(new HealthChange(a.id(), false, true, T0), new HealthChange(b.id(), false, false, T0)));
+        List<HealthChange> batch = new ArrayList<>();
+        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(false, T0).afterExhausted();
+        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(false, T0);
+        for (int i = 1; i <= 30; i++) {
+            Instant at = T0.plusSeconds(i);
+            boolean aSucceeds = i == 7 || i == 12;
+            batch.add(new HealthChange(a.id(), aSucceeds, !aSucceeds && i == 9, at));
+            expectedA = expectedA.afterAttempt(aSucceeds, at);
+            if (!aSucceeds && i == 9) {
+                expectedA = expectedA.afterExhausted();
+            }
+            batch.add(new HealthChange(b.id(), false, i == 20, at));
+            expectedB = expectedB.afterAttempt(false, at);
+            if (i == 20) {
+                expectedB = expectedB.afterExhausted();
+            }
+        }
+        tx.run(() -> endpoints.recordHealth(batch));
+        assertEquals(expectedA, endpoints.find(account, a.id()).orElseThrow().health());
+        assertEquals(expectedB, endpoints.find(account, b.id()).orElseThrow().health());
+        assertEquals(18, endpoints.find(account, a.id()).orElseThrow().health().consecutiveFailures());
+    }
+
+    @Test
     void concurrentHealthRecordingLosesNoFailure() throws Exception {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);

@@ -19,9 +19,11 @@ import dev.hookline.domain.id.EventId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private final Map<EndpointId, RateGate> rateGates = new HashMap<>();
     private final Map<EndpointId, Instant> rateLimitedUntil = new HashMap<>();
     private final LinkedBlockingQueue<Recorded> completed = new LinkedBlockingQueue<>();
+    /** Claimed deliveries waiting for a free slot of their endpoint (claimer thread only). */
+    private final Map<EndpointId, ArrayDeque<Parked>> parked = new HashMap<>();
+    private int parkedCount;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -107,6 +112,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         }
     }
 
+    private record Parked(Delivery delivery, Event event, Endpoint endpoint, Instant claimedAt) {
+    }
+
     @Override
     public void stop() {
         Thread c;
@@ -121,6 +129,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         }
         wake();
         join(c, Duration.ofSeconds(5));
+        if (!c.isAlive()) {
+            handBackParked(clock.instant());
+        }
         long deadline = System.nanoTime() + settings.timeout().plusSeconds(2).toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(20));
@@ -137,7 +148,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private void claimLoop() {
         while (running) {
             try {
-                int free = settings.maxInFlight() - inFlight.get();
+                sendParked(clock.instant());
+                int free = settings.maxInFlight() - inFlight.get() - parkedCount;
                 int claimed = free <= 0 ? 0 : claimAndSend(Math.min(free, settings.batchSize()));
                 if (claimed == 0 || inFlight.get() >= settings.maxInFlight()) {
                     awaitWake(IDLE_POLL);
@@ -149,6 +161,12 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         }
     }
 
+    /**
+     * Claims up to {@code limit} deliveries and sends them: a quarter of the
+     * batch most recently due first (fresh events never queue behind a backlog that became due at
+     * once), the rest oldest due first. A delivery beyond its endpoint's concurrency waits here,
+     * claimed, until a slot frees, rather than going back to the database to be claimed again.
+     */
     private int claimAndSend(int limit) {
         Instant now = clock.instant();
         Set<EndpointId> saturated = inFlightPerEndpoint.entrySet().stream()
@@ -157,8 +175,13 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         rateLimitedUntil.values().removeIf(until -> !until.isAfter(now));
         saturated.addAll(rateLimitedUntil.keySet());
         Instant leaseUntil = now.plus(settings.lease());
-        List<Delivery> batch = transactions.inTransaction(
-                () -> deliveries.claimDue(now, leaseUntil, limit, saturated));
+        int newest = Math.max(1, limit / 4);
+        int all = limit;
+        List<Delivery> batch = transactions.inTransaction(() -> {
+            List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(now, leaseUntil, newest, saturated));
+            claimed.addAll(deliveries.claimDue(now, leaseUntil, all - claimed.size(), saturated));
+            return claimed;
+        });
         if (batch.isEmpty()) {
             return 0;
         }
@@ -183,19 +206,76 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 handBack.add(delivery.handBack(dueAt, now));
                 continue;
             }
-            AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(endpoint.id(), id -> new AtomicInteger());
-            if (perEndpoint.incrementAndGet() > settings.maxInFlightPerEndpoint()) {
-                perEndpoint.decrementAndGet();
-                handBack.add(delivery.handBack(now.plusMillis(50), now));
-                continue;
+            ArrayDeque<Parked> waiting = parked.get(endpoint.id());
+            if ((waiting != null && !waiting.isEmpty()) || !trySend(delivery, event, endpoint)) {
+                parked.computeIfAbsent(endpoint.id(), id -> new ArrayDeque<>())
+                        .addLast(new Parked(delivery, event, endpoint, now));
+                parkedCount++;
             }
-            inFlight.incrementAndGet();
-            send(delivery, event, endpoint);
         }
         if (!handBack.isEmpty()) {
             transactions.run(() -> deliveries.completeAll(handBack));
         }
         return batch.size();
+    }
+
+    /** Sends if the endpoint has a free slot. */
+    private boolean trySend(Delivery delivery, Event event, Endpoint endpoint) {
+        AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(endpoint.id(), id -> new AtomicInteger());
+        if (perEndpoint.incrementAndGet() > settings.maxInFlightPerEndpoint()) {
+            perEndpoint.decrementAndGet();
+            return false;
+        }
+        inFlight.incrementAndGet();
+        send(delivery, event, endpoint);
+        return true;
+    }
+
+    /**
+     * Sends parked deliveries into free endpoint slots, oldest first; one parked for half its lease
+     * goes back to the database (due now) so its lease never runs out while it waits here.
+     */
+    private void sendParked(Instant now) {
+        if (parkedCount == 0) {
+            return;
+        }
+        Instant stale = now.minus(settings.lease().dividedBy(2));
+        List<Delivery> handBack = new ArrayList<>();
+        for (Iterator<ArrayDeque<Parked>> it = parked.values().iterator(); it.hasNext(); ) {
+            ArrayDeque<Parked> waiting = it.next();
+            while (!waiting.isEmpty()) {
+                Parked p = waiting.peekFirst();
+                if (p.claimedAt().isBefore(stale)) {
+                    handBack.add(p.delivery().handBack(now, now));
+                } else if (!trySend(p.delivery(), p.event(), p.endpoint())) {
+                    break;
+                }
+                waiting.pollFirst();
+                parkedCount--;
+            }
+            if (waiting.isEmpty()) {
+                it.remove();
+            }
+        }
+        if (!handBack.isEmpty()) {
+            transactions.run(() -> deliveries.completeAll(handBack));
+        }
+    }
+
+    /** On stop: parked deliveries go back to the database, due now, for whichever node runs next. */
+    private void handBackParked(Instant now) {
+        List<Delivery> handBack = new ArrayList<>();
+        parked.values().forEach(waiting -> waiting.forEach(p -> handBack.add(p.delivery().handBack(now, now))));
+        parked.clear();
+        parkedCount = 0;
+        if (!handBack.isEmpty()) {
+            try {
+                transactions.run(() -> deliveries.completeAll(handBack));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "handing back " + handBack.size() + " claimed deliveries failed; their"
+                        + " leases expire and another dispatcher takes them", e);
+            }
+        }
     }
 
     private long rateWait(Endpoint endpoint) {

@@ -25,7 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Writes the event and its deliveries in one transaction (the outbox), then wakes the dispatchers. */
+/**
+ * Writes the event and its deliveries in one transaction (the outbox), then wakes the dispatchers.
+ * Publishes arriving together share that transaction ({@link GroupCommit}).
+ */
 public final class PublishService implements PublishEventUseCase {
 
     private final Accounts accounts;
@@ -37,6 +40,7 @@ public final class PublishService implements PublishEventUseCase {
     private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
+    private final GroupCommit groupCommit;
 
     public PublishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
                           Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
@@ -50,6 +54,7 @@ public final class PublishService implements PublishEventUseCase {
         this.signal = signal;
         this.clock = clock;
         this.settings = settings;
+        this.groupCommit = new GroupCommit(transactions, 64);
     }
 
     @Override
@@ -95,7 +100,8 @@ public final class PublishService implements PublishEventUseCase {
         Instant now = clock.instant();
         Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
                 canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
-        Result<PublishedEvent> result = transactions.inTransaction(() -> write(event, now));
+        // concurrent publishes share one commit (a rolled-back shared commit re-runs each alone)
+        Result<PublishedEvent> result = groupCommit.run(() -> write(event, now));
         if (result instanceof Result.Ok<PublishedEvent> ok && !ok.value().replayed() && ok.value().deliveries() > 0) {
             signal.deliveriesDue();
         }

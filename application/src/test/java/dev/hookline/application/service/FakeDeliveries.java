@@ -39,9 +39,23 @@ final class FakeDeliveries implements Deliveries {
     @Override
     public synchronized List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit,
                                                 Collection<EndpointId> excluded) {
+        return claim(now, leaseUntil, limit, excluded, DUE_AT);
+    }
+
+    @Override
+    public synchronized List<Delivery> claimNewestDue(Instant now, Instant leaseUntil, int limit,
+                                                      Collection<EndpointId> excluded) {
+        return claim(now, leaseUntil, limit, excluded, DUE_AT.reversed());
+    }
+
+    private static final Comparator<Delivery> DUE_AT =
+            Comparator.comparing(d -> d.status() == DeliveryStatus.SENDING ? d.leaseUntil() : d.nextAttemptAt());
+
+    private List<Delivery> claim(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded,
+                                 Comparator<Delivery> order) {
         List<Delivery> due = deliveries.stream()
                 .filter(d -> d.isClaimable(now) && !excluded.contains(d.endpointId()))
-                .sorted(Comparator.comparing(d -> d.status() == DeliveryStatus.SENDING ? d.leaseUntil() : d.nextAttemptAt()))
+                .sorted(order)
                 .limit(limit).map(d -> d.claim(now, leaseUntil)).toList();
         due.forEach(this::replace);
         return due;

@@ -78,13 +78,23 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded) {
+        return claim(now, leaseUntil, limit, excluded, false);
+    }
+
+    @Override
+    public List<Delivery> claimNewestDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded) {
+        return claim(now, leaseUntil, limit, excluded, true);
+    }
+
+    private List<Delivery> claim(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded,
+                                 boolean newestFirst) {
         if (limit < 1) {
             return List.of();
         }
         List<String> skip = excluded.stream().map(EndpointId::value).distinct().toList();
         return jdbc.database() == Jdbc.Database.POSTGRESQL
-                ? jdbc.withConnection(c -> claimWithSkipLocked(c, now, leaseUntil, limit, skip))
-                : jdbc.withConnection(c -> claimWithCompareAndSet(c, now, leaseUntil, limit, skip));
+                ? jdbc.withConnection(c -> claimWithSkipLocked(c, now, leaseUntil, limit, skip, newestFirst))
+                : jdbc.withConnection(c -> claimWithCompareAndSet(c, now, leaseUntil, limit, skip, newestFirst));
     }
 
     private static String notExcluded(List<String> skip) {
@@ -93,12 +103,13 @@ class JdbcDeliveries implements Deliveries {
 
     /** PostgreSQL: lock the oldest due rows, skipping rows other claimers hold, and claim them in one statement. */
     private static List<Delivery> claimWithSkipLocked(Connection c, Instant now, Instant leaseUntil, int limit,
-                                                      List<String> skip) throws SQLException {
+                                                      List<String> skip, boolean newestFirst) throws SQLException {
+        String order = newestFirst ? " DESC" : "";
         String sql = "WITH picked AS (SELECT id, due_at AS was_due FROM deliveries WHERE due_at <= ?"
-                + notExcluded(skip) + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+                + notExcluded(skip) + " ORDER BY due_at" + order + " LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " claimed AS (UPDATE deliveries SET " + CLAIM_SET
                 + " FROM picked WHERE deliveries.id = picked.id RETURNING deliveries.*, picked.was_due)"
-                + " SELECT * FROM claimed ORDER BY was_due, id";
+                + " SELECT * FROM claimed ORDER BY was_due" + order + ", id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             Jdbc.setInstant(ps, i++, now);
@@ -118,10 +129,10 @@ class JdbcDeliveries implements Deliveries {
      * against each other); a row another claimer took meanwhile is no longer due and updates nothing.
      */
     private static List<Delivery> claimWithCompareAndSet(Connection c, Instant now, Instant leaseUntil, int limit,
-                                                         List<String> skip) throws SQLException {
+                                                         List<String> skip, boolean newestFirst) throws SQLException {
         List<String> candidates = new ArrayList<>(limit);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM deliveries WHERE due_at <= ?" + notExcluded(skip) + " ORDER BY due_at LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE due_at <= ?" + notExcluded(skip)
+                + " ORDER BY due_at" + (newestFirst ? " DESC" : "") + " LIMIT ?")) {
             Jdbc.setInstant(ps, 1, now);
             Jdbc.setStrings(ps, 2, skip);
             ps.setInt(2 + skip.size(), limit);
@@ -167,7 +178,7 @@ class JdbcDeliveries implements Deliveries {
             }
         }
         List<Delivery> claimed = new ArrayList<>(byId.size());
-        for (String id : candidates) { // oldest due first
+        for (String id : candidates) { // in due order
             Delivery d = byId.get(id);
             if (d != null) {
                 claimed.add(d);
@@ -209,14 +220,40 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public int holdAll(EndpointId endpoint, Instant now) {
-        return update("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?"
-                + " WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING')", now, endpoint.value());
+        return updateInChunks("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?",
+                "endpoint_id = ? AND status IN ('PENDING', 'RETRYING')", List.of(now), endpoint.value());
     }
 
     @Override
     public int releaseHeld(EndpointId endpoint, Instant now) {
-        return update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
-                + " WHERE endpoint_id = ? AND status = 'HELD'", now, now, now, endpoint.value());
+        return updateInChunks("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?",
+                "endpoint_id = ? AND status = 'HELD'", List.of(now, now, now), endpoint.value());
+    }
+
+    /** Rows per statement when H2 changes many rows of one endpoint (see {@link #updateInChunks}). */
+    private static final int H2_CHUNK = 500;
+
+    /**
+     * {@code set WHERE where}, in the caller's transaction. On H2 one UPDATE of thousands of rows
+     * is several times slower than the same rows in statements of 500 (measured: 5,000 held
+     * deliveries released in 9 s, in 1.9 s chunked, same transaction), so there it runs in chunks
+     * until none is left; the update must take rows out of {@code where}.
+     */
+    private int updateInChunks(String set, String where, List<Object> setParams, String endpointId) {
+        List<Object> params = new ArrayList<>(setParams);
+        params.add(endpointId);
+        if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
+            return update(set + " WHERE " + where, params.toArray());
+        }
+        params.add(H2_CHUNK);
+        String chunk = set + " WHERE id IN (SELECT id FROM deliveries WHERE " + where + " LIMIT ?)";
+        int total = 0;
+        int n;
+        do {
+            n = update(chunk, params.toArray());
+            total += n;
+        } while (n == H2_CHUNK);
+        return total;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 @Singleton
 class JdbcEndpoints implements Endpoints {
@@ -37,11 +38,16 @@ class JdbcEndpoints implements Endpoints {
             WHERE id = ?""";
 
     /* EndpointHealth.afterAttempt (+ afterExhausted), as one atomic statement per change. */
+    /**
+     * The changes of one batch for one endpoint, folded into one statement: when the batch holds a
+     * success, the state restarts from it (parameter 1 true) with the failures after it; otherwise the
+     * failures add to the stored state.
+     */
     private static final String RECORD_HEALTH = """
             UPDATE endpoints SET
-              consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures + 1 END,
-              failing_since = CASE WHEN ? THEN NULL ELSE COALESCE(failing_since, ?) END,
-              exhausted_since_success = CASE WHEN ? THEN FALSE ELSE (exhausted_since_success OR ?) END,
+              consecutive_failures = CASE WHEN ? THEN ? ELSE consecutive_failures + ? END,
+              failing_since = CASE WHEN ? THEN ? ELSE COALESCE(failing_since, ?) END,
+              exhausted_since_success = CASE WHEN ? THEN ? ELSE (exhausted_since_success OR ?) END,
               last_attempt_at = ?
             WHERE id = ?""";
 
@@ -124,25 +130,61 @@ class JdbcEndpoints implements Endpoints {
         if (changes.isEmpty()) {
             return;
         }
-        // sorted by endpoint so concurrent batches lock rows in the same order; the sort is stable,
-        // so the changes of one endpoint keep their order
-        List<HealthChange> sorted = new ArrayList<>(changes);
-        sorted.sort(Comparator.comparing(HealthChange::endpoint));
+        // one update per endpoint, not per attempt; sorted by endpoint so concurrent batches lock
+        // rows in the same order
+        Map<EndpointId, HealthFold> folds = new TreeMap<>();
+        for (HealthChange change : changes) {
+            folds.computeIfAbsent(change.endpoint(), id -> new HealthFold()).add(change);
+        }
         jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(RECORD_HEALTH)) {
-                for (HealthChange change : sorted) {
-                    ps.setBoolean(1, change.succeeded());
-                    ps.setBoolean(2, change.succeeded());
-                    Jdbc.setInstant(ps, 3, change.at());
-                    ps.setBoolean(4, change.succeeded());
-                    ps.setBoolean(5, change.exhausted());
-                    Jdbc.setInstant(ps, 6, change.at());
-                    ps.setString(7, change.endpoint().value());
+                for (Map.Entry<EndpointId, HealthFold> e : folds.entrySet()) {
+                    HealthFold f = e.getValue();
+                    ps.setBoolean(1, f.restarted);
+                    ps.setInt(2, f.failures);
+                    ps.setInt(3, f.failures);
+                    ps.setBoolean(4, f.restarted);
+                    Jdbc.setInstant(ps, 5, f.firstFailureAt);
+                    Jdbc.setInstant(ps, 6, f.firstFailureAt);
+                    ps.setBoolean(7, f.restarted);
+                    ps.setBoolean(8, f.exhausted);
+                    ps.setBoolean(9, f.exhausted);
+                    Jdbc.setInstant(ps, 10, f.lastAt);
+                    ps.setString(11, e.getKey().value());
                     ps.addBatch();
                 }
                 return ps.executeBatch();
             }
         });
+    }
+
+    /**
+     * Changes of one endpoint applied in order, as {@code EndpointHealth} would one by one: a
+     * success resets failures, failing-since and the exhausted flag; a failure counts, starts
+     * failing-since if unset, and ors in its exhaustion.
+     */
+    private static final class HealthFold {
+        boolean restarted;
+        int failures;
+        Instant firstFailureAt;
+        boolean exhausted;
+        Instant lastAt;
+
+        void add(HealthChange change) {
+            if (change.succeeded()) {
+                restarted = true;
+                failures = 0;
+                firstFailureAt = null;
+                exhausted = false;
+            } else {
+                failures++;
+                if (firstFailureAt == null) {
+                    firstFailureAt = change.at();
+                }
+                exhausted |= change.exhausted();
+            }
+            lastAt = change.at();
+        }
     }
 
     @Override

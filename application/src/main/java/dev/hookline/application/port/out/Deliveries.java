@@ -32,6 +32,13 @@ public interface Deliveries {
     List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded);
 
     /**
+     * Like {@link #claimDue}, but the most recently due first: the dispatcher takes a share of each
+     * batch from this end, so fresh events are not queued behind a backlog that became due at once
+     * (an endpoint re-enabled, a retry storm).
+     */
+    List<Delivery> claimNewestDue(Instant now, Instant leaseUntil, int limit, Collection<EndpointId> excluded);
+
+    /**
      * Stores the outcome of sent deliveries (status SUCCEEDED/RETRYING/FAILED/HELD): each row is
      * updated only if it is still SENDING. Returns how many were updated.
      */

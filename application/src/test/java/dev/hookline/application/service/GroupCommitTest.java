@@ -1,0 +1,141 @@
+package dev.hookline.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Group commit with a fake store whose transactions really roll back. */
+class GroupCommitTest {
+
+    /** A list "table": a transaction works on a copy and replaces the table only when it commits. */
+    private static final class FakeStore implements Transactions {
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+        List<String> rows = new ArrayList<>();
+        final ThreadLocal<List<String>> current = new ThreadLocal<>();
+        volatile long commitMillis;
+
+        @Override
+        public synchronized <T> T inTransaction(Supplier<T> work) {
+            List<String> copy = new ArrayList<>(rows);
+            current.set(copy);
+            try {
+                T result = work.get();
+                sleep(commitMillis);
+                rows = copy;
+                commits.incrementAndGet();
+                return result;
+            } catch (RuntimeException e) {
+                rollbacks.incrementAndGet();
+                throw e;
+            } finally {
+                current.remove();
+            }
+        }
+
+        void insert(String row) {
+            current.get().add(row);
+        }
+    }
+
+    @Test
+    void aLoneCallerCommitsAtOnceInItsOwnTransaction() {
+        FakeStore store = new FakeStore();
+        GroupCommit group = new GroupCommit(store, 64);
+        assertEquals("a", group.run(() -> {
+            store.insert("a");
+            return "a";
+        }));
+        assertEquals(List.of("a"), store.rows);
+        assertEquals(1, store.commits.get());
+    }
+
+    @Test
+    void concurrentCallersShareCommitsAndEachGetsItsOwnResult() throws Exception {
+        FakeStore store = new FakeStore();
+        store.commitMillis = 20;
+        GroupCommit group = new GroupCommit(store, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 64; i++) {
+                String row = "row-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return group.run(() -> {
+                        store.insert(row);
+                        return row;
+                    });
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 64; i++) {
+                assertEquals("row-" + i, results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(64, store.rows.size());
+        assertTrue(store.commits.get() < 32, "64 callers on 16 threads shared commits: " + store.commits.get());
+    }
+
+    @Test
+    void aFailingUnitFailsOnlyItsOwnCallerAndLeavesNothingBehind() throws Exception {
+        FakeStore store = new FakeStore();
+        store.commitMillis = 20;
+        GroupCommit group = new GroupCommit(store, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return group.run(() -> {
+                        store.insert("row-" + n);
+                        if (n == 13) {
+                            throw new IllegalStateException("unit 13 is broken");
+                        }
+                        return "row-" + n;
+                    });
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 24; i++) {
+                Future<String> f = results.get(i);
+                if (i == 13) {
+                    Exception e = assertThrows(Exception.class, f::get);
+                    assertEquals("unit 13 is broken", e.getCause().getMessage());
+                } else {
+                    assertEquals("row-" + i, f.get());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(23, store.rows.size(), "every row but the broken one, each once: " + store.rows);
+        assertEquals(23, store.rows.stream().distinct().count());
+        assertTrue(!store.rows.contains("row-13"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

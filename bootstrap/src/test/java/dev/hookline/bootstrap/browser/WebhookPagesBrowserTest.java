@@ -137,6 +137,13 @@ class WebhookPagesBrowserTest {
                 return condition.getAsBoolean();
             } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
                 return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // an HTMX swap replaced the element between finding and reading it; Chrome reports
+                // that as "Node with given id does not belong to the document", not as stale
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
             }
         });
     }

@@ -26,7 +26,7 @@ public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("claimDue") && result instanceof List<?> list) {
+                    if (method.getName().startsWith("claim") && result instanceof List<?> list) {
                         claimed.addAndGet(list.size());
                     }
                     return result;

@@ -144,18 +144,7 @@ final class TestHookline extends ApiClient implements AutoCloseable {
     }
 
     static void await(String what, Duration max, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + max + " waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        dev.hookline.bootstrap.testing.Await.until(what, max, condition);
     }
 
     @Override

@@ -1,18 +1,20 @@
 package dev.hookline.adapters.persistence.delivery;
 
 import dev.hookline.adapters.persistence.Jdbc;
-import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.AttemptTrigger;
 import dev.hookline.domain.delivery.Delivery;
-import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.id.EventId;
-import dev.hookline.domain.event.EventTypeName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A delivery row. {@code dueAt} is the due queue: {@code nextAttemptAt} while PENDING/RETRYING,
@@ -85,4 +87,29 @@ record DeliveryRow(String id, String accountId, String eventId, String endpointI
     /** The mutable columns, in {@link #bindState} order (nine parameters, status first, updated_at last). */
     static final String STATE_ASSIGNMENTS = "status = ?, attempts = ?, attempt_limit = ?, next_attempt_at = ?,"
             + " lease_until = ?, due_at = ?, last_status_code = ?, triggered_by = ?, updated_at = ?";
+
+    /** Binds {@code params} in order: instants as timestamps, integers, everything else as text. */
+    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                Jdbc.setInstant(ps, i + 1, instant);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+    }
+
+    /** Every row the query returns, as deliveries. */
+    static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
+        List<Delivery> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(DeliveryRow.read(rs).toDomain());
+            }
+        }
+        return rows;
+    }
 }

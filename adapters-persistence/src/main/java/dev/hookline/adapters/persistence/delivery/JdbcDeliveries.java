@@ -70,7 +70,7 @@ class JdbcDeliveries implements Deliveries {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ?")) {
                 ps.setString(1, id.value());
                 ps.setString(2, account.value());
-                List<Delivery> found = readAll(ps);
+                List<Delivery> found = DeliveryRow.readAll(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             }
         });
@@ -119,7 +119,7 @@ class JdbcDeliveries implements Deliveries {
             Jdbc.setInstant(ps, i++, leaseUntil);
             Jdbc.setInstant(ps, i++, leaseUntil);
             Jdbc.setInstant(ps, i, now);
-            return readAll(ps);
+            return DeliveryRow.readAll(ps);
         }
     }
 
@@ -173,7 +173,7 @@ class JdbcDeliveries implements Deliveries {
         try (PreparedStatement ps = c.prepareStatement(
                 SELECT + " WHERE id IN (" + Jdbc.placeholders(won.size()) + ")")) {
             Jdbc.setStrings(ps, 1, won);
-            for (Delivery d : readAll(ps)) {
+            for (Delivery d : DeliveryRow.readAll(ps)) {
                 byId.put(d.id().value(), d);
             }
         }
@@ -310,8 +310,8 @@ class JdbcDeliveries implements Deliveries {
         params.add(page.limit() + 1);
         List<Delivery> rows = jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, params.toArray());
-                return readAll(ps);
+                DeliveryRow.bind(ps, params.toArray());
+                return DeliveryRow.readAll(ps);
             }
         });
         return Page.of(rows, page.limit(), d -> d.id().value());
@@ -393,32 +393,10 @@ class JdbcDeliveries implements Deliveries {
     private int update(String sql, Object... params) {
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
+                DeliveryRow.bind(ps, params);
                 return ps.executeUpdate();
             }
         });
     }
 
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                Jdbc.setInstant(ps, i + 1, instant);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
-    private static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
-        List<Delivery> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(DeliveryRow.read(rs).toDomain());
-            }
-        }
-        return rows;
-    }
 }

@@ -125,7 +125,7 @@ class JdbcDeliveryReports implements DeliveryReports {
                 + " WHERE " + where.sql() + cursor + " ORDER BY d.id DESC LIMIT ?";
         List<FailedDelivery> rows = jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
+                DeliveryRow.bind(ps, params.toArray());
                 List<FailedDelivery> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -144,7 +144,7 @@ class JdbcDeliveryReports implements DeliveryReports {
         Where where = where(query);
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries d WHERE " + where.sql())) {
-                bind(ps, where.params());
+                DeliveryRow.bind(ps, where.params().toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -167,8 +167,8 @@ class JdbcDeliveryReports implements DeliveryReports {
                 + " ORDER BY d.id LIMIT ?";
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                return readAll(ps);
+                DeliveryRow.bind(ps, params.toArray());
+                return DeliveryRow.readAll(ps);
             }
         });
     }
@@ -178,7 +178,7 @@ class JdbcDeliveryReports implements DeliveryReports {
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + D_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
                 ps.setString(1, id.value());
-                List<Delivery> found = readAll(ps);
+                List<Delivery> found = DeliveryRow.readAll(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             }
         });
@@ -248,26 +248,4 @@ class JdbcDeliveryReports implements DeliveryReports {
         });
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Instant instant) {
-                Jdbc.setInstant(ps, i + 1, instant);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
-    private static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
-        List<Delivery> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(DeliveryRow.read(rs).toDomain());
-            }
-        }
-        return rows;
-    }
 }

@@ -47,8 +47,10 @@ import org.openqa.selenium.support.ui.Select;
  * downloaded): one browser and one Hookline for the class, the steps in order as a merchant and
  * an operator would take them. Screenshots go to {@code target/screenshots/}.
  *
- * <p>The browser missing is a failure, not a skip; {@code -Dhookline.skip-browser-tests=true}
- * opts out explicitly on machines without it.
+ * <p>Without the browser the class is skipped, saying what to install, so {@code mvn -B verify}
+ * works on a fresh machine; CI ({@code .ci/run}) installs it and sets
+ * {@code HOOKLINE_REQUIRE_BROWSER=true}, which turns a missing browser into a failure.
+ * {@code -Dhookline.skip-browser-tests=true} opts out explicitly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,9 +75,13 @@ class WebhookPagesBrowserTest {
             Assumptions.abort("browser tests skipped by -Dhookline.skip-browser-tests=true");
         }
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            fail("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver; .ci/run does it), or "
-                    + "-Dhookline.skip-browser-tests=true to skip them");
+            String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver; .ci/run does it)";
+            if ("true".equals(System.getenv("HOOKLINE_REQUIRE_BROWSER"))) {
+                fail(missing);
+            }
+            System.err.println("SKIPPED: " + missing);
+            Assumptions.abort(missing);
         }
         hookline = PagesHookline.start();
         merchant = hookline.merchant("Acme Payments");

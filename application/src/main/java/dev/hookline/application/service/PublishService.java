@@ -36,7 +36,6 @@ public final class PublishService implements PublishEventUseCase {
     private final Endpoints endpoints;
     private final Events events;
     private final Deliveries deliveries;
-    private final Transactions transactions;
     private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
@@ -50,7 +49,6 @@ public final class PublishService implements PublishEventUseCase {
         this.endpoints = endpoints;
         this.events = events;
         this.deliveries = deliveries;
-        this.transactions = transactions;
         this.signal = signal;
         this.clock = clock;
         this.settings = settings;

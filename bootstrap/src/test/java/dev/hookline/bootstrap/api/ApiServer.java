@@ -1,5 +1,6 @@
 package dev.hookline.bootstrap.api;
 
+import dev.hookline.bootstrap.testing.JsonFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.hookline.domain.event.json.Json;
 import dev.hookline.domain.event.json.JsonArray;
 import dev.hookline.domain.event.json.JsonObject;
-import dev.hookline.domain.event.json.JsonParse;
 import dev.hookline.domain.event.json.JsonString;
 import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.context.ApplicationContext;
@@ -205,19 +205,15 @@ final class ApiServer implements AutoCloseable {
     }
 
     static JsonObject parse(String body) {
-        JsonParse parsed = Json.parse(body);
-        if (parsed instanceof JsonParse.Parsed p && p.value() instanceof JsonObject o) {
-            return o;
-        }
-        throw new AssertionError("not a JSON object: " + body);
+        return JsonFields.object(body);
     }
 
     static String str(JsonObject o, String field) {
-        return o.string(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+        return JsonFields.str(o, field);
     }
 
     static JsonValue get(JsonObject o, String field) {
-        return o.get(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+        return JsonFields.get(o, field);
     }
 
     static List<String> ids(List<JsonObject> items) {

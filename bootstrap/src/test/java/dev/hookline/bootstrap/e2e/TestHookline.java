@@ -1,8 +1,7 @@
 package dev.hookline.bootstrap.e2e;
 
-import dev.hookline.domain.event.json.Json;
+import dev.hookline.bootstrap.testing.JsonFields;
 import dev.hookline.domain.event.json.JsonObject;
-import dev.hookline.domain.event.json.JsonParse;
 import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -128,19 +127,15 @@ final class TestHookline extends ApiClient implements AutoCloseable {
         if (body == null || body.isEmpty()) {
             return new JsonObject(Map.of());
         }
-        JsonParse parsed = Json.parse(body);
-        if (parsed instanceof JsonParse.Parsed p && p.value() instanceof JsonObject o) {
-            return o;
-        }
-        throw new AssertionError("not a JSON object: " + body);
+        return JsonFields.object(body);
     }
 
     static String str(JsonObject o, String field) {
-        return o.string(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+        return JsonFields.str(o, field);
     }
 
     static JsonValue get(JsonObject o, String field) {
-        return o.get(field).orElseThrow(() -> new AssertionError("no " + field + " in " + o.canonical()));
+        return JsonFields.get(o, field);
     }
 
     static void await(String what, Duration max, BooleanSupplier condition) {

@@ -57,6 +57,9 @@ class EndpointsTest extends DatabaseTest {
         assertEquals(Optional.of(endpoint), endpoints.find(account, endpoint.id()));
         assertEquals(Map.of(endpoint.id(), endpoint), endpoints.findAll(List.of(endpoint.id(), endpoint.id())));
         assertEquals(List.of(endpoint), endpoints.ofAccount(account));
+        // disabled, filtered, own retry policy: what publishing reads, without the secrets
+        assertEquals(List.of(endpoint.subscription()), endpoints.subscriptionsOf(account));
+        assertFalse(endpoints.subscriptionsOf(account).get(0).enabled());
     }
 
     @Test
@@ -67,6 +70,8 @@ class EndpointsTest extends DatabaseTest {
         Endpoint found = endpoints.find(account, endpoint.id()).orElseThrow();
         assertEquals(new RetryPolicy(List.of(), 0), found.retryPolicy());
         assertEquals(new EventFilter.AllEvents(), found.filter());
+        assertEquals(List.of(found.subscription()), endpoints.subscriptionsOf(account));
+        assertTrue(endpoints.subscriptionsOf(account).get(0).enabled());
     }
 
     @Test
@@ -103,6 +108,8 @@ class EndpointsTest extends DatabaseTest {
         Endpoint first = newEndpoint(account);
         Endpoint second = newEndpoint(account);
         assertEquals(List.of(second.id(), first.id()), endpoints.ofAccount(account).stream().map(Endpoint::id).toList());
+        assertEquals(List.of(second.subscription(), first.subscription()), endpoints.subscriptionsOf(account));
+        assertEquals(List.of(), endpoints.subscriptionsOf(newAccount()));
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.Delivery;
-import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
@@ -40,6 +40,9 @@ public final class PublishService implements PublishEventUseCase {
     private final Clock clock;
     private final HooklineSettings settings;
     private final GroupCommit groupCommit;
+    // accounts and event types are never deleted, so once seen they need no look-up per publish
+    private final KnownToExist<AccountId> knownAccounts = new KnownToExist<>(100_000);
+    private final KnownToExist<EventTypeName> knownTypes = new KnownToExist<>(10_000);
 
     public PublishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
                           Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
@@ -88,10 +91,10 @@ public final class PublishService implements PublishEventUseCase {
         }
         AccountId account = new AccountId(command.accountId());
         EventTypeName type = new EventTypeName(command.type());
-        if (accounts.find(account).isEmpty()) {
+        if (!knownAccounts.exists(account, a -> accounts.find(a).isPresent())) {
             return Result.rejected(Problem.unprocessable("account_id", "no account " + account));
         }
-        if (eventTypes.find(type).isEmpty()) {
+        if (!knownTypes.exists(type, t -> eventTypes.find(t).isPresent())) {
             return Result.rejected(Problem.unprocessable("type",
                     "unknown event type " + type + "; see GET /v1/event-types (operators add types with POST /v1/event-types)"));
         }
@@ -119,12 +122,10 @@ public final class PublishService implements PublishEventUseCase {
                     event);
         }
         List<Delivery> fanOut = new ArrayList<>();
-        for (Endpoint endpoint : endpoints.ofAccount(event.accountId())) {
-            if (endpoint.subscribesTo(event.type())) {
-                int attemptLimit = (endpoint.retryPolicy() != null ? endpoint.retryPolicy() : settings.retryPolicy())
-                        .maxAttempts();
-                fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), endpoint.id(),
-                        endpoint.enabled(), attemptLimit, now));
+        for (Subscription subscription : endpoints.subscriptionsOf(event.accountId())) {
+            if (subscription.accepts(event.type())) {
+                fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
+                        subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), now));
             }
         }
         deliveries.addAll(fanOut);

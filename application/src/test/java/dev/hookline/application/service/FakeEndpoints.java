@@ -2,6 +2,7 @@ package dev.hookline.application.service;
 
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.EndpointId;
 import java.time.Instant;
@@ -45,6 +46,11 @@ final class FakeEndpoints implements Endpoints {
     @Override
     public List<Endpoint> ofAccount(AccountId account) {
         return endpoints.stream().filter(e -> e.accountId().equals(account)).toList();
+    }
+
+    @Override
+    public List<Subscription> subscriptionsOf(AccountId account) {
+        return ofAccount(account).stream().map(Endpoint::subscription).toList();
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 final class HooklineProcess implements AutoCloseable {
 
     static final String OPERATOR_KEY = "hk_op_benchmark_operator_key_0123456789";
+    /** Fixed, so a PostgreSQL database from an earlier run (fresh data directory) accepts this one. */
+    private static final String SECRET_KEY = "YmVuY2htYXJrLXNlY3JldC1rZXktMzItYnl0ZXMhISE=";
 
     final Process process;
     final int port;
@@ -82,6 +84,7 @@ final class HooklineProcess implements AutoCloseable {
             cmd.add("--datasources.default.password=" + cfg.jdbcPassword());
         }
         cmd.add("--hookline.operator-key=" + OPERATOR_KEY);
+        cmd.add("--hookline.secret-key=" + SECRET_KEY);
         cmd.add("--hookline.admin.password=bench-operator-password");
         cmd.add("--hookline.endpoints.allow-insecure-urls=true");
         cmd.add("--hookline.endpoints.allowed-private-networks=127.0.0.0/8");

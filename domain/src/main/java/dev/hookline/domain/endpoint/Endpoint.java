@@ -67,6 +67,10 @@ public record Endpoint(
         return filter.accepts(type);
     }
 
+    public Subscription subscription() {
+        return new Subscription(id, filter, enabled(), retryPolicy);
+    }
+
     public EndpointStatus status() {
         return EndpointStatus.of(disablement, health);
     }

@@ -105,11 +105,14 @@ class JdbcDeliveries implements Deliveries {
     private static List<Delivery> claimWithSkipLocked(Connection c, Instant now, Instant leaseUntil, int limit,
                                                       List<String> skip, boolean newestFirst) throws SQLException {
         String order = newestFirst ? " DESC" : "";
+        // "id = ANY(ARRAY(…))", not a join with picked: on a table that grew since the last ANALYZE
+        // the planner joined by a sequential scan of all deliveries (12-30 ms per claim, measured)
         String sql = "WITH picked AS (SELECT id, due_at AS was_due FROM deliveries WHERE due_at <= ?"
                 + notExcluded(skip) + " ORDER BY due_at" + order + " LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " claimed AS (UPDATE deliveries SET " + CLAIM_SET
-                + " FROM picked WHERE deliveries.id = picked.id RETURNING deliveries.*, picked.was_due)"
-                + " SELECT * FROM claimed ORDER BY was_due" + order + ", id";
+                + " WHERE id = ANY(ARRAY(SELECT id FROM picked)) RETURNING deliveries.*)"
+                + " SELECT claimed.*, picked.was_due FROM claimed JOIN picked ON picked.id = claimed.id"
+                + " ORDER BY picked.was_due" + order + ", claimed.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             Jdbc.setInstant(ps, i++, now);

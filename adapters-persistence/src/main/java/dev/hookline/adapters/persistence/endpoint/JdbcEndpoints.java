@@ -5,9 +5,13 @@ import dev.hookline.adapters.persistence.SecretCipher;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.Subscription;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.retry.RetryPolicy;
 import dev.hookline.domain.id.EndpointId;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 @Singleton
 class JdbcEndpoints implements Endpoints {
@@ -50,6 +55,10 @@ class JdbcEndpoints implements Endpoints {
               exhausted_since_success = CASE WHEN ? THEN ? ELSE (exhausted_since_success OR ?) END,
               last_attempt_at = ?
             WHERE id = ?""";
+
+    /** Parsed event filters by their stored text: publishing reads every subscription's filter. */
+    private final Map<String, EventFilter> filters = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_FILTERS = 10_000;
 
     private final EndpointRepository repository;
     private final Jdbc jdbc;
@@ -118,6 +127,31 @@ class JdbcEndpoints implements Endpoints {
     @Override
     public List<Endpoint> ofAccount(AccountId account) {
         return repository.findByAccountIdOrderByIdDesc(account.value()).stream().map(r -> r.toDomain(cipher)).toList();
+    }
+
+    @Override
+    public List<Subscription> subscriptionsOf(AccountId account) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, event_filter, disabled_cause, retry_schedule,"
+                    + " retry_jitter FROM endpoints WHERE account_id = ? ORDER BY id DESC")) {
+                ps.setString(1, account.value());
+                List<Subscription> subscriptions = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String schedule = rs.getString("retry_schedule");
+                        double jitter = rs.getDouble("retry_jitter");
+                        subscriptions.add(new Subscription(new EndpointId(rs.getString("id")),
+                                filters.computeIfAbsent(rs.getString("event_filter"), EndpointRow::parseFilter),
+                                rs.getString("disabled_cause") == null,
+                                schedule == null ? null : new RetryPolicy(RetryPolicy.parseSchedule(schedule), jitter)));
+                    }
+                }
+                if (filters.size() > MAX_CACHED_FILTERS) {
+                    filters.clear();
+                }
+                return subscriptions;
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.hookline.application.port.out;
 
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.id.EndpointId;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +29,9 @@ public interface Endpoints {
 
     /** The account's endpoints, newest first. */
     List<Endpoint> ofAccount(AccountId account);
+
+    /** What publishing needs of each of the account's endpoints (read on every publish: no secrets). */
+    List<Subscription> subscriptionsOf(AccountId account);
 
     /** Deletes the endpoint with its deliveries and attempts; false if the account has no such endpoint. */
     boolean delete(AccountId account, EndpointId id);

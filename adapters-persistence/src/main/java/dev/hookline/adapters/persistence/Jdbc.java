@@ -12,7 +12,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -48,6 +51,71 @@ public class Jdbc {
                 throw new DataAccessException("SQL failed: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Changes the rows {@code selectIds} finds (a query of one column, the id): on PostgreSQL as one
+     * statement, {@code change} with {@code "id IN (" + selectIds + ")"} in place of {@code %s}; on
+     * H2 by reading the ids first and running {@code change} with {@code "id = ?"} once per id in
+     * one batch. H2 2.3 runs an {@code IN (SELECT … LIMIT n)} sub-query again for every row of the
+     * table it updates: releasing 5,000 held deliveries of one endpoint took 8-17 s, 92% of it
+     * there (async-profiler, bench backlog scenario). Parameters bind as in {@link #bind}: those of
+     * {@code change} before the {@code %s}, then those of the query, then those after it.
+     *
+     * @return the number of rows changed
+     */
+    public int changeSelected(String change, List<Object> changeParams, String selectIds, List<Object> selectParams,
+                              List<Object> trailingParams) {
+        if (database() == Database.POSTGRESQL) {
+            List<Object> all = new ArrayList<>(changeParams);
+            all.addAll(selectParams);
+            all.addAll(trailingParams);
+            return withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(change.formatted("id IN (" + selectIds + ")"))) {
+                    bind(ps, all.toArray());
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return withConnection(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(selectIds)) {
+                bind(ps, selectParams.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            ids.sort(Comparator.naturalOrder()); // one lock order for every changer: no deadlocks
+            try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ?"))) {
+                for (String id : ids) {
+                    List<Object> params = new ArrayList<>(changeParams);
+                    params.add(id);
+                    params.addAll(trailingParams);
+                    bind(ps, params.toArray());
+                    ps.addBatch();
+                }
+                return sum(ps.executeBatch());
+            }
+        });
+    }
+
+    /** Binds {@code params} in order: instants as timestamps, integers, everything else as text. */
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                setInstant(ps, i + 1, instant);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
     }
 
     /** Which database this is, detected once from the driver's metadata. */

@@ -88,20 +88,6 @@ record DeliveryRow(String id, String accountId, String eventId, String endpointI
     static final String STATE_ASSIGNMENTS = "status = ?, attempts = ?, attempt_limit = ?, next_attempt_at = ?,"
             + " lease_until = ?, due_at = ?, last_status_code = ?, triggered_by = ?, updated_at = ?";
 
-    /** Binds {@code params} in order: instants as timestamps, integers, everything else as text. */
-    static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                Jdbc.setInstant(ps, i + 1, instant);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
     /** Every row the query returns, as deliveries. */
     static List<Delivery> readAll(PreparedStatement ps) throws SQLException {
         List<Delivery> rows = new ArrayList<>();

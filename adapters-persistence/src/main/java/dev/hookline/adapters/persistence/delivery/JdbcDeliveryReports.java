@@ -125,7 +125,7 @@ class JdbcDeliveryReports implements DeliveryReports {
                 + " WHERE " + where.sql() + cursor + " ORDER BY d.id DESC LIMIT ?";
         List<FailedDelivery> rows = jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                DeliveryRow.bind(ps, params.toArray());
+                Jdbc.bind(ps, params.toArray());
                 List<FailedDelivery> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -144,7 +144,7 @@ class JdbcDeliveryReports implements DeliveryReports {
         Where where = where(query);
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries d WHERE " + where.sql())) {
-                DeliveryRow.bind(ps, where.params().toArray());
+                Jdbc.bind(ps, where.params().toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -167,7 +167,7 @@ class JdbcDeliveryReports implements DeliveryReports {
                 + " ORDER BY d.id LIMIT ?";
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                DeliveryRow.bind(ps, params.toArray());
+                Jdbc.bind(ps, params.toArray());
                 return DeliveryRow.readAll(ps);
             }
         });

@@ -27,11 +27,10 @@ class JdbcEvents implements Events {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private static final String PURGE = """
-            DELETE FROM events WHERE id IN (
-              SELECT e.id FROM events e
-              WHERE e.created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
-              ORDER BY e.created_at LIMIT ?)""";
+    private static final String PURGEABLE = """
+            SELECT e.id FROM events e
+            WHERE e.created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
+            ORDER BY e.created_at LIMIT ?""";
 
     private final EventRepository repository;
     private final Jdbc jdbc;
@@ -86,12 +85,6 @@ class JdbcEvents implements Events {
 
     @Override
     public int purge(Instant cutoff, int limit) {
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(PURGE)) {
-                Jdbc.setInstant(ps, 1, cutoff);
-                ps.setInt(2, limit);
-                return ps.executeUpdate();
-            }
-        });
+        return jdbc.changeSelected("DELETE FROM events WHERE %s", List.of(), PURGEABLE, List.of(cutoff, limit), List.of());
     }
 }

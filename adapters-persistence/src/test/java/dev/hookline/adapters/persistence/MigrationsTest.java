@@ -23,7 +23,8 @@ class MigrationsTest extends DatabaseTest {
             return scripts;
         });
         assertEquals(TestDatabase.postgresql()
-                ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql", "V3__settings.sql")
+                ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql", "V3__settings.sql",
+                        "V4__partial_status_indexes.sql")
                 : List.of("V1__schema.sql", "V2__due_queue_index.sql", "V3__settings.sql"), applied);
         for (String table : List.of("accounts", "users", "api_keys", "event_types", "endpoints", "events",
                 "deliveries", "attempts")) {

@@ -82,7 +82,7 @@ public final class Bench {
     /** One row of results.json. */
     record Row(String scenario, String store, double deliveriesPerS, double ceilingPerS, double p50, double p95,
                double p99, double peakRssMb, double peakHeapMb, double eventsPerS, long deliveries, double seconds,
-               long invalidSignatures, long duplicates, long publishErrors, double cpuMsPerDelivery, String load,
+               long invalidSignatures, long duplicates, long publishErrors, Cpu cpu, String load,
                String note) {
 
         String json() {
@@ -103,7 +103,13 @@ public final class Bench {
             m.put("invalid_signatures", invalidSignatures);
             m.put("duplicates", duplicates);
             m.put("publish_errors", publishErrors);
-            m.put("hookline_cpu_ms_per_delivery", Math.round(cpuMsPerDelivery * 1000) / 1000.0);
+            m.put("hookline_cpu_ms_per_delivery",
+                    deliveries == 0 ? 0 : Math.round(cpu.hooklineMs() * 1000.0 / deliveries) / 1000.0);
+            // shares of all cores over the measured interval; "other" is mostly PostgreSQL when it runs here
+            m.put("machine_cpu_busy_pct", cpu.share(cpu.machineBusyMs()));
+            m.put("hookline_cpu_pct", cpu.share(cpu.hooklineMs()));
+            m.put("bench_cpu_pct", cpu.share(cpu.benchMs()));
+            m.put("other_cpu_pct", cpu.share(cpu.machineBusyMs() - cpu.hooklineMs() - cpu.benchMs()));
             m.put("load_avg", load);
             m.put("cpus", Runtime.getRuntime().availableProcessors());
             m.put("at", Instant.now().toString());
@@ -260,11 +266,11 @@ public final class Bench {
         driver.start();
         Thread.sleep(cfg.warmup() * 1000L);
         long from = now();
-        long cpuFrom = hookline.cpuMillis();
+        Cpu cpuFrom = Cpu.read(hookline);
         long publishedFrom = published.get();
         Thread.sleep(cfg.seconds() * 1000L);
         long to = now();
-        long cpuTo = hookline.cpuMillis();
+        Cpu cpu = Cpu.read(hookline).since(cpuFrom);
         long publishedTo = published.get();
         running.set(false);
         driver.join();
@@ -278,7 +284,7 @@ public final class Bench {
         add(new Row(name, store, rate, ceiling, ms(lat, 50), ms(lat, 95), ms(lat, 99),
                 hookline.peakRssMb(start, now()), hookline.peakHeapMb(start, now()),
                 (publishedTo - publishedFrom) / seconds, delivered, seconds, g.invalid.get(), g.duplicates.get(),
-                errors.get(), (cpuTo - cpuFrom) / (double) delivered, load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
+                errors.get(), cpu, load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
                         + cfg.maxOutstanding() + " deliveries outstanding; latency includes queueing at that backlog"));
     }
 
@@ -293,10 +299,10 @@ public final class Bench {
         loop.start();
         Thread.sleep(3_000);
         long from = now();
-        long cpuFrom = hookline.cpuMillis();
+        Cpu cpuFrom = Cpu.read(hookline);
         Thread.sleep(cfg.seconds() * 1000L);
         long to = now();
-        long cpuTo = hookline.cpuMillis();
+        Cpu cpu = Cpu.read(hookline).since(cpuFrom);
         loop.stop();
         awaitDrained(g, loop.published.get(), Duration.ofSeconds(120));
         long[] lat = g.latency.values(from, to);
@@ -304,7 +310,7 @@ public final class Bench {
         add(new Row("latency_half_load", store, g.latency.count(from, to) / seconds, ceiling,
                 ms(lat, 50), ms(lat, 95), ms(lat, 99), hookline.peakRssMb(start, now()),
                 hookline.peakHeapMb(start, now()), loop.accepted(from, to) / seconds, lat.length, seconds,
-                g.invalid.get(), g.duplicates.get(), loop.errors.get(), (cpuTo - cpuFrom) / (double) lat.length, load(),
+                g.invalid.get(), g.duplicates.get(), loop.errors.get(), cpu, load(),
                 String.format(Locale.ROOT, "open loop at %.0f events/s (half of fan-out 1), fan-out 1;"
                         + " latency from the scheduled publish time to arrival at the sink", rate)));
     }
@@ -346,7 +352,7 @@ public final class Bench {
                 + Math.round(freshRate) + "/s");
         long enabled = now();
         long enableNanos = 0;
-        long cpuFrom = hookline.cpuMillis();
+        Cpu cpuFrom = Cpu.read(hookline);
         for (String wh : acc.webhooks) {
             long t = now();
             call("PATCH", "/v1/webhooks/" + wh, acc.apiKey, "{\"enabled\":true}", 200);
@@ -357,7 +363,7 @@ public final class Bench {
         long expected = (long) events * endpoints - errors.get() * endpoints;
         boolean drained = awaitDrained(g, expected, Duration.ofSeconds(240));
         long done = drained ? g.lastArrival : now();
-        long cpuTo = hookline.cpuMillis();
+        Cpu cpu = Cpu.read(hookline).since(cpuFrom);
         loop.stop();
         awaitDrained(f, loop.published.get(), Duration.ofSeconds(60));
         double seconds = (done - enabled) / 1e9;
@@ -367,7 +373,7 @@ public final class Bench {
                 ms(freshLat, 50), ms(freshLat, 95), ms(freshLat, 99), hookline.peakRssMb(start, now()),
                 hookline.peakHeapMb(start, now()), loop.accepted(enabled, done) / seconds, g.received.get(), seconds,
                 g.invalid.get() + f.invalid.get(), g.duplicates.get() + f.duplicates.get(),
-                errors.get() + loop.errors.get(), (cpuTo - cpuFrom) / (double) (g.received.get() + freshLat.length), load(),
+                errors.get() + loop.errors.get(), cpu, load(),
                 String.format(Locale.ROOT, (drained ? "" : "NOT DRAINED within 240 s (rate is what arrived); ")
                         + "%d deliveries on %d endpoints made due at once (re-enabled);"
                         + " p50/p95/p99: fresh events at %.0f/s to another endpoint during the drain"
@@ -607,7 +613,7 @@ public final class Bench {
         Files.writeString(json, "[\n  " + String.join(",\n  ", objects) + "\n]\n");
         StringBuilder md = new StringBuilder();
         md.append("| scenario | store | deliveries/s | ceiling/s | of ceiling | p50 ms | p95 ms | p99 ms |"
-                + " peak RSS MiB | peak heap MiB | CPU ms/delivery | load avg |\n");
+                + " peak RSS MiB | peak heap MiB | Hookline CPU ms/delivery | CPU busy % (Hookline + bench + other) |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (JsonObject o : all) {
             md.append("| ").append(text(o, "scenario")).append(" | ").append(text(o, "store"));
@@ -620,14 +626,17 @@ public final class Bench {
             }
             md.append(" | ").append(number(o, "peak_rss_mb", 0)).append(" | ").append(number(o, "peak_heap_mb", 0))
                     .append(" | ").append(number(o, "hookline_cpu_ms_per_delivery", 2));
-            md.append(" | ").append(text(o, "load_avg")).append(" |\n");
+            md.append(" | ").append(number(o, "machine_cpu_busy_pct", 0)).append(" (")
+                    .append(number(o, "hookline_cpu_pct", 0)).append(" + ").append(number(o, "bench_cpu_pct", 0))
+                    .append(" + ").append(number(o, "other_cpu_pct", 0)).append(") |\n");
         }
         md.append("\nNotes:\n");
         for (JsonObject o : all) {
             md.append("- ").append(text(o, "scenario")).append(" (").append(text(o, "store")).append("): ")
                     .append(text(o, "note")).append("; invalid signatures ").append(raw(o, "invalid_signatures"))
                     .append(", duplicates ").append(raw(o, "duplicates")).append(", publish errors ")
-                    .append(raw(o, "publish_errors")).append(", ").append(raw(o, "cpus")).append(" CPUs, ")
+                    .append(raw(o, "publish_errors")).append(", load average ").append(text(o, "load_avg"))
+                    .append(", ").append(raw(o, "cpus")).append(" CPUs, ")
                     .append(text(o, "at")).append('\n');
         }
         Files.writeString(cfg.out().resolve("results.md"), md.toString());

@@ -153,8 +153,13 @@ final class HooklineProcess implements AutoCloseable {
 
     /** CPU time (user + system) the process used so far, in milliseconds; -1 without /proc. */
     long cpuMillis() {
+        return cpuMillis(Long.toString(process.pid()));
+    }
+
+    /** CPU time (user + system) of process {@code pid} ("self" for this JVM) so far, in ms; -1 without /proc. */
+    static long cpuMillis(String pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ is 100 on Linux
         } catch (IOException | RuntimeException e) {

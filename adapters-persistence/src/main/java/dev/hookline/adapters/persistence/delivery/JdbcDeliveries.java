@@ -349,7 +349,7 @@ class JdbcDeliveries implements Deliveries {
                     SELECT endpoint_id,
                            SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
                            SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed
-                    FROM deliveries WHERE account_id = ? AND created_at >= ?
+                    FROM deliveries WHERE account_id = ? AND created_at >= ? AND status IN ('SUCCEEDED', 'FAILED')
                     GROUP BY endpoint_id""")) {
                 ps.setString(1, account.value());
                 Jdbc.setInstant(ps, 2, since);

@@ -3,35 +3,43 @@ package dev.hookline.application.service;
 import dev.hookline.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Runs the units of work that callers submit at the same time in one transaction (group commit):
- * the first caller to find no batch running becomes the leader, takes every waiting unit (up to
- * {@code maxBatch}) and commits them together, while the others wait for their result. A commit
- * costs the same for one row as for a hundred (H2 writes its pages, PostgreSQL flushes its log),
- * so under concurrent load this turns N commits into one; a lone caller commits alone, at once.
+ * Writes the items that callers submit at the same time together, in one transaction (group
+ * commit): the first caller to find no batch running becomes the leader, takes every waiting item
+ * (up to {@code maxBatch}) and runs {@code write} on all of them at once, while the others wait
+ * for their result. A commit costs the same for one row as for a hundred (H2 writes its pages,
+ * PostgreSQL flushes its log), and {@code write} can send each statement once for the whole batch,
+ * so under concurrent load N commits and N round trips per statement become one; a lone caller
+ * writes alone, at once.
  *
- * <p>If the shared transaction fails, every unit of it runs again in its own transaction, so one
- * bad unit fails only its own caller. Units must therefore be safe to repeat after a rollback.
+ * <p>If the shared transaction fails, every item of it is written again in a transaction of its
+ * own, so one bad item fails only its own caller. {@code write} must therefore be safe to repeat
+ * after a rollback, and must return one result per item, in order.
+ *
+ * @param <I> what callers submit
+ * @param <R> what each caller gets back
  */
-final class GroupCommit {
+final class GroupCommit<I, R> {
 
     private final Transactions transactions;
     private final int maxBatch;
+    private final Function<List<I>, List<R>> write;
     private final Object lock = new Object();
-    private List<Unit<?>> waiting = new ArrayList<>();
+    private List<Unit> waiting = new ArrayList<>();
     private boolean leading;
 
-    GroupCommit(Transactions transactions, int maxBatch) {
+    GroupCommit(Transactions transactions, int maxBatch, Function<List<I>, List<R>> write) {
         this.transactions = transactions;
         this.maxBatch = maxBatch;
+        this.write = write;
     }
 
-    /** Runs {@code work} in a transaction, possibly shared with concurrent callers; returns its result. */
-    <T> T run(Supplier<T> work) {
-        Unit<T> unit = new Unit<>(work);
-        List<Unit<?>> batch;
+    /** Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result. */
+    R submit(I item) {
+        Unit unit = new Unit(item);
+        List<Unit> batch;
         boolean interrupted = false;
         synchronized (lock) {
             waiting.add(unit);
@@ -39,7 +47,7 @@ final class GroupCommit {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
-                    interrupted = true; // a follower cannot leave: its unit may already be in a batch
+                    interrupted = true; // a follower cannot leave: its item may already be in a batch
                 }
             }
             if (interrupted) {
@@ -49,14 +57,11 @@ final class GroupCommit {
                 return unit.result();
             }
             leading = true;
-            if (waiting.size() <= maxBatch) {
-                batch = waiting;
-                waiting = new ArrayList<>();
-            } else {
-                batch = new ArrayList<>(waiting.subList(0, maxBatch));
-                waiting = new ArrayList<>(waiting.subList(maxBatch, waiting.size()));
-            }
-            if (!batch.contains(unit)) { // cannot happen: the oldest units go first and ours was waiting
+            // the oldest items go first; ours is among them, as nobody took it while we waited
+            int n = Math.min(waiting.size(), maxBatch);
+            batch = new ArrayList<>(waiting.subList(0, n));
+            waiting = new ArrayList<>(waiting.subList(n, waiting.size()));
+            if (!batch.contains(unit)) { // cannot happen (see above)
                 batch.add(unit);
                 waiting.remove(unit);
             }
@@ -72,52 +77,53 @@ final class GroupCommit {
         return unit.result();
     }
 
-    private void commit(List<Unit<?>> batch) {
+    private void commit(List<Unit> batch) {
         if (batch.size() > 1) {
             try {
-                transactions.run(() -> batch.forEach(Unit::runInside));
-                batch.forEach(Unit::publishInside);
+                List<R> results = transactions.inTransaction(() -> writeAll(batch));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).finish(results.get(i), null, null);
+                }
                 return;
             } catch (RuntimeException | Error shared) {
-                // fall through: each unit alone, so only the unit at fault fails
+                // fall through: each item alone, so only the item at fault fails
             }
         }
-        for (Unit<?> unit : batch) {
-            unit.runAlone(transactions);
+        for (Unit unit : batch) {
+            try {
+                unit.finish(transactions.inTransaction(() -> writeAll(List.of(unit))).get(0), null, null);
+            } catch (RuntimeException e) {
+                unit.finish(null, e, null);
+            } catch (Error e) {
+                unit.finish(null, null, e);
+            }
         }
     }
 
-    private final class Unit<T> {
-        private final Supplier<T> work;
-        private T inside;
-        private T value;
+    private List<R> writeAll(List<Unit> units) {
+        List<I> items = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            items.add(unit.item);
+        }
+        List<R> results = write.apply(items);
+        if (results.size() != items.size()) {
+            throw new IllegalStateException("write returned " + results.size() + " results for " + items.size() + " items");
+        }
+        return results;
+    }
+
+    private final class Unit {
+        private final I item;
+        private R value;
         private RuntimeException failure;
         private Error error;
         private boolean done; // guarded by lock
 
-        Unit(Supplier<T> work) {
-            this.work = work;
+        Unit(I item) {
+            this.item = item;
         }
 
-        void runInside() {
-            inside = work.get();
-        }
-
-        void publishInside() {
-            finish(inside, null, null);
-        }
-
-        void runAlone(Transactions tx) {
-            try {
-                finish(tx.inTransaction(work), null, null);
-            } catch (RuntimeException e) {
-                finish(null, e, null);
-            } catch (Error e) {
-                finish(null, null, e);
-            }
-        }
-
-        private void finish(T v, RuntimeException f, Error e) {
+        void finish(R v, RuntimeException f, Error e) {
             synchronized (lock) {
                 value = v;
                 failure = f;
@@ -126,7 +132,7 @@ final class GroupCommit {
             }
         }
 
-        T result() {
+        R result() {
             synchronized (lock) {
                 if (error != null) {
                     throw error;

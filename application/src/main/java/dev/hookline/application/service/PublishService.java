@@ -22,7 +22,10 @@ import dev.hookline.domain.event.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +42,7 @@ public final class PublishService implements PublishEventUseCase {
     private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
-    private final GroupCommit groupCommit;
+    private final GroupCommit<Event, Result<PublishedEvent>> groupCommit;
     // accounts and event types are never deleted, so once seen they need no look-up per publish
     private final KnownToExist<AccountId> knownAccounts = new KnownToExist<>(100_000);
     private final KnownToExist<EventTypeName> knownTypes = new KnownToExist<>(10_000);
@@ -55,7 +58,7 @@ public final class PublishService implements PublishEventUseCase {
         this.signal = signal;
         this.clock = clock;
         this.settings = settings;
-        this.groupCommit = new GroupCommit(transactions, 64);
+        this.groupCommit = new GroupCommit<>(transactions, 64, this::writeAll);
     }
 
     @Override
@@ -101,35 +104,57 @@ public final class PublishService implements PublishEventUseCase {
         Instant now = clock.instant();
         Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
                 canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
-        // concurrent publishes share one commit (a rolled-back shared commit re-runs each alone)
-        Result<PublishedEvent> result = groupCommit.run(() -> write(event, now));
+        // concurrent publishes are written together (a rolled-back batch is written again one by one)
+        Result<PublishedEvent> result = groupCommit.submit(event);
         if (result instanceof Result.Ok<PublishedEvent> ok && !ok.value().replayed() && ok.value().deliveries() > 0) {
             signal.deliveriesDue();
         }
         return result;
     }
 
-    private Result<PublishedEvent> write(Event event, Instant now) {
-        if (event.idempotencyKey().isPresent()) {
-            Optional<Event> first = events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get());
+    /**
+     * Writes a batch of new events with their deliveries, in the caller's transaction: each
+     * statement once for the whole batch (events, then deliveries), subscriptions read once per
+     * account. An event whose idempotency key was used before (earlier, concurrently, or earlier
+     * in this batch) is answered with the first event instead.
+     */
+    private List<Result<PublishedEvent>> writeAll(List<Event> batch) {
+        List<Result<PublishedEvent>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Event event = batch.get(i);
+            Optional<Event> first = event.idempotencyKey().isEmpty() ? Optional.empty()
+                    : events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get());
             if (first.isPresent()) {
-                return replay(first.get(), event);
+                results.set(i, replay(first.get(), event));
+            } else {
+                fresh.add(i);
             }
         }
-        if (!events.add(event)) {
-            // a concurrent publish with the same key won the race
-            return replay(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get()).orElseThrow(),
-                    event);
-        }
+        List<Boolean> added = events.addAll(fresh.stream().map(batch::get).toList());
+        Map<AccountId, List<Subscription>> subscriptions = new HashMap<>();
         List<Delivery> fanOut = new ArrayList<>();
-        for (Subscription subscription : endpoints.subscriptionsOf(event.accountId())) {
-            if (subscription.accepts(event.type())) {
-                fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
-                        subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), now));
+        for (int k = 0; k < fresh.size(); k++) {
+            int i = fresh.get(k);
+            Event event = batch.get(i);
+            if (!added.get(k)) {
+                // a concurrent publish with the same key (or one earlier in this batch) won the race
+                results.set(i, replay(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().orElseThrow())
+                        .orElseThrow(), event));
+                continue;
             }
+            int n = 0;
+            for (Subscription subscription : subscriptions.computeIfAbsent(event.accountId(), endpoints::subscriptionsOf)) {
+                if (subscription.accepts(event.type())) {
+                    fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
+                            subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), event.createdAt()));
+                    n++;
+                }
+            }
+            results.set(i, Result.ok(new PublishedEvent(event, n, false)));
         }
         deliveries.addAll(fanOut);
-        return Result.ok(new PublishedEvent(event, fanOut.size(), false));
+        return results;
     }
 
     /**

@@ -52,8 +52,8 @@ class GroupCommitTest {
     @Test
     void aLoneCallerCommitsAtOnceInItsOwnTransaction() {
         FakeStore store = new FakeStore();
-        GroupCommit group = new GroupCommit(store, 64);
-        assertEquals("a", group.run(() -> {
+        GroupCommit<Supplier<String>, String> group = units(store);
+        assertEquals("a", group.submit(() -> {
             store.insert("a");
             return "a";
         }));
@@ -65,7 +65,7 @@ class GroupCommitTest {
     void concurrentCallersShareCommitsAndEachGetsItsOwnResult() throws Exception {
         FakeStore store = new FakeStore();
         store.commitMillis = 20;
-        GroupCommit group = new GroupCommit(store, 64);
+        GroupCommit<Supplier<String>, String> group = units(store);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -74,7 +74,7 @@ class GroupCommitTest {
                 String row = "row-" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return group.run(() -> {
+                    return group.submit(() -> {
                         store.insert(row);
                         return row;
                     });
@@ -95,7 +95,7 @@ class GroupCommitTest {
     void aFailingUnitFailsOnlyItsOwnCallerAndLeavesNothingBehind() throws Exception {
         FakeStore store = new FakeStore();
         store.commitMillis = 20;
-        GroupCommit group = new GroupCommit(store, 64);
+        GroupCommit<Supplier<String>, String> group = units(store);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -104,7 +104,7 @@ class GroupCommitTest {
                 int n = i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return group.run(() -> {
+                    return group.submit(() -> {
                         store.insert("row-" + n);
                         if (n == 13) {
                             throw new IllegalStateException("unit 13 is broken");
@@ -129,6 +129,45 @@ class GroupCommitTest {
         assertEquals(23, store.rows.size(), "every row but the broken one, each once: " + store.rows);
         assertEquals(23, store.rows.stream().distinct().count());
         assertTrue(!store.rows.contains("row-13"));
+    }
+
+    /** Items that are units of work: the batch runs each in turn, in the shared transaction. */
+    private static GroupCommit<Supplier<String>, String> units(FakeStore store) {
+        return new GroupCommit<>(store, 64, items -> items.stream().map(Supplier::get).toList());
+    }
+
+    @Test
+    void theWriteSeesTheWholeBatchAtOnce() throws Exception {
+        FakeStore store = new FakeStore();
+        store.commitMillis = 20;
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, String> group = new GroupCommit<>(store, 10, items -> {
+            batchSizes.add(items.size());
+            items.forEach(store::insert);
+            return items.stream().map(String::toUpperCase).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 40; i++) {
+                String row = "row-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return group.submit(row);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 40; i++) {
+                assertEquals("ROW-" + i, results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(40, store.rows.size());
+        assertEquals(40, batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batchSizes.stream().allMatch(n -> n <= 10), "at most maxBatch items per write: " + batchSizes);
+        assertTrue(batchSizes.stream().anyMatch(n -> n > 1), "concurrent items were written together: " + batchSizes);
     }
 
     private static void sleep(long millis) {

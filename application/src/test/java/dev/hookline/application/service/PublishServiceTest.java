@@ -43,6 +43,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,7 @@ class PublishServiceTest {
     private final AtomicInteger signals = new AtomicInteger();
     private final AtomicInteger transactions = new AtomicInteger();
     private final AccountId account = AccountId.generate();
+    private volatile boolean slowCommits;
 
     private final PublishService service;
 
@@ -140,6 +143,43 @@ class PublishServiceTest {
     }
 
     @Test
+    void concurrentPublishesAreWrittenInBatchesAndARepeatedKeyInOneBatchIsReplayed() throws Exception {
+        endpoint("*");
+        endpoint("invoice.*");
+        slowCommits = true;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<PublishedEvent>> results = new ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 200; i++) {
+                String key = i % 10 == 0 ? "same-key" : null; // 20 publishes of one request
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return publish("invoice.paid", key == null ? "{\"n\":" + n + "}" : "{\"n\":0}", key).orElseThrow();
+                }));
+            }
+            start.countDown();
+            int replayed = 0;
+            Set<EventId> keyed = new HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                PublishedEvent p = results.get(i).get();
+                replayed += p.replayed() ? 1 : 0;
+                if (i % 10 == 0) {
+                    keyed.add(p.event().id());
+                }
+            }
+            assertEquals(19, replayed, "one of the 20 same-key publishes wrote, the others got its event");
+            assertEquals(1, keyed.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(181, events.size());
+        assertEquals(362, deliveries.size(), "two subscribed endpoints per written event");
+        assertTrue(transactions.get() < 200, "publishes shared transactions: " + transactions.get());
+    }
+
+    @Test
     void refusesBadInputNamingTheField() {
         assertEquals("type", problem(publish("nope", "{}", null)).field());
         assertEquals(Problem.Kind.UNPROCESSABLE, problem(publish("payment.exploded", "{}", null)).kind());
@@ -163,7 +203,15 @@ class PublishServiceTest {
         @Override
         public <T> T inTransaction(java.util.function.Supplier<T> work) {
             transactions.incrementAndGet();
-            return work.get();
+            T result = work.get();
+            if (slowCommits) {
+                try {
+                    Thread.sleep(2); // a commit takes time: concurrent publishes queue up behind it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return result;
         }
     }
 
@@ -210,6 +258,11 @@ class PublishServiceTest {
             }
             events.put(event.id(), event);
             return true;
+        }
+
+        @Override
+        public List<Boolean> addAll(List<Event> all) {
+            return all.stream().map(this::add).toList();
         }
 
         @Override

@@ -64,7 +64,7 @@ public final class Bench {
             return new Config(Path.of(prop("bench.out", "target/bench")), Path.of(prop("bench.jar", "target/hookline.jar")),
                     prop("bench.jdbc", ""), prop("bench.jdbc-user", "postgres"), prop("bench.jdbc-password", ""),
                     Integer.parseInt(prop("bench.seconds", "30")), Integer.parseInt(prop("bench.warmup", "5")),
-                    Integer.parseInt(prop("bench.ceiling-seconds", "10")), Integer.parseInt(prop("bench.jit-warmup", "15")),
+                    Integer.parseInt(prop("bench.ceiling-seconds", "10")), Integer.parseInt(prop("bench.jit-warmup", "45")),
                     Integer.parseInt(prop("bench.backlog", "50000")),
                     Integer.parseInt(prop("bench.publishers", "32")), Integer.parseInt(prop("bench.max-outstanding", "2000")),
                     prop("bench.jvm-args", "-Xmx512m"), extra, Boolean.parseBoolean(prop("bench.jfr", "false")),

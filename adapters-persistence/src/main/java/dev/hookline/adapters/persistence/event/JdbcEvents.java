@@ -8,6 +8,7 @@ import dev.hookline.domain.id.EventId;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -42,19 +43,35 @@ class JdbcEvents implements Events {
 
     @Override
     public boolean add(Event event) {
-        EventRow row = EventRow.fromDomain(event);
+        return addAll(List.of(event)).get(0);
+    }
+
+    @Override
+    public List<Boolean> addAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, row.id());
-                ps.setString(2, row.accountId());
-                ps.setString(3, row.type());
-                Jdbc.setInstant(ps, 4, row.createdAt());
-                ps.setString(5, row.data());
-                ps.setString(6, row.previousData());
-                ps.setString(7, row.entities());
-                ps.setString(8, row.idempotencyKey());
-                ps.setBoolean(9, row.test());
-                return ps.executeUpdate() == 1;
+                for (Event event : events) {
+                    EventRow row = EventRow.fromDomain(event);
+                    ps.setString(1, row.id());
+                    ps.setString(2, row.accountId());
+                    ps.setString(3, row.type());
+                    Jdbc.setInstant(ps, 4, row.createdAt());
+                    ps.setString(5, row.data());
+                    ps.setString(6, row.previousData());
+                    ps.setString(7, row.entities());
+                    ps.setString(8, row.idempotencyKey());
+                    ps.setBoolean(9, row.test());
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                List<Boolean> added = new ArrayList<>(counts.length);
+                for (int count : counts) {
+                    added.add(count == 1); // 0: ON CONFLICT DO NOTHING skipped it
+                }
+                return added;
             }
         });
     }

@@ -5,6 +5,7 @@ import dev.hookline.domain.event.Event;
 import dev.hookline.domain.id.EventId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public interface Events {
      * the same idempotency key.
      */
     boolean add(Event event);
+
+    /** {@link #add} for each event, in one round trip; one answer per event, in order. */
+    List<Boolean> addAll(List<Event> events);
 
     Optional<Event> find(AccountId account, EventId id);
 

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * asked for its product name through the data source Flyway is about to use.
  *
  * <p>This replaces micronaut-flyway's default customizer for the {@code default} data source,
- * which only adds {@code JavaMigration}/{@code Callback} beans; Hookline's one Java migration
- * ({@link H2ForeignKeyIndexes}, H2 only) is added here.
+ * which only adds {@code JavaMigration}/{@code Callback} beans; Hookline has none.
  */
 @Singleton
 @Named("default")
@@ -40,9 +39,6 @@ public class FlywayLocations implements FlywayConfigurationCustomizer {
         String[] locations = locationsFor(database);
         LOG.info("Flyway migrations for {}: {}", database, String.join(", ", locations));
         configuration.locations(locations);
-        if (database == Jdbc.Database.H2) {
-            configuration.javaMigrations(new H2ForeignKeyIndexes());
-        }
     }
 
     static String[] locationsFor(Jdbc.Database database) {

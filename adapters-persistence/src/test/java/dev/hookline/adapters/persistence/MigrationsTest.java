@@ -1,7 +1,6 @@
 package dev.hookline.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.ResultSet;
@@ -26,37 +25,11 @@ class MigrationsTest extends DatabaseTest {
         assertEquals(TestDatabase.postgresql()
                 ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql", "V3__settings.sql",
                         "V4__partial_status_indexes.sql")
-                : List.of("V1__schema.sql", "V2__due_queue_index.sql", "V3__settings.sql",
-                        H2ForeignKeyIndexes.class.getName()), applied);
+                : List.of("V1__schema.sql", "V2__due_queue_index.sql", "V3__settings.sql"), applied);
         for (String table : List.of("accounts", "users", "api_keys", "event_types", "endpoints", "events",
                 "deliveries", "attempts")) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + table), table);
         }
-    }
-
-    @Test
-    void onH2ForeignKeysShareTheIndexesThatStartWithTheirColumnAndStillHold() {
-        if (TestDatabase.postgresql()) {
-            return;
-        }
-        List<String> own = jdbc.withConnection(c -> {
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT table_name || '.' || index_name"
-                    + " FROM information_schema.indexes WHERE table_schema = CURRENT_SCHEMA"
-                    + " AND table_name IN ('deliveries', 'attempts', 'events') AND index_name LIKE 'CONSTRAINT_INDEX%'")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        });
-        assertEquals(List.of(), own, "indexes H2 made for foreign keys alone");
-        assertEquals(4, count("SELECT COUNT(*) FROM information_schema.table_constraints WHERE table_schema = CURRENT_SCHEMA"
-                + " AND constraint_type = 'FOREIGN KEY' AND constraint_name LIKE '%\\_fk' ESCAPE '\\'"));
-        // still enforced: an attempt of no delivery is refused
-        assertThrows(RuntimeException.class, () -> jdbc.withConnection(c -> c.createStatement().executeUpdate(
-                "INSERT INTO attempts (id, delivery_id, attempt_number, triggered_by, started_at, duration_ms,"
-                        + " request_headers) VALUES ('att_x', 'dlv_none', 1, 'SCHEDULED', CURRENT_TIMESTAMP, 1, '{}')")));
     }
 
     @Test

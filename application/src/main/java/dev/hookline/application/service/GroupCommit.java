@@ -39,42 +39,46 @@ final class GroupCommit<I, R> {
     /** Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result. */
     R submit(I item) {
         Unit unit = new Unit(item);
-        List<Unit> batch;
         boolean interrupted = false;
         synchronized (lock) {
             waiting.add(unit);
-            while (leading && !unit.done) {
+        }
+        try {
+            while (true) {
+                List<Unit> batch;
+                synchronized (lock) {
+                    while (leading && !unit.done) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // a follower cannot leave: its item may already be in a batch
+                        }
+                    }
+                    if (unit.done) {
+                        return unit.result();
+                    }
+                    leading = true;
+                    // the oldest items go first, so every item is written after a bounded number of
+                    // batches; when more than maxBatch wait, ours may not be among them, and then we
+                    // lead again (or a later leader takes it)
+                    int n = Math.min(waiting.size(), maxBatch);
+                    batch = new ArrayList<>(waiting.subList(0, n));
+                    waiting = new ArrayList<>(waiting.subList(n, waiting.size()));
+                }
                 try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // a follower cannot leave: its item may already be in a batch
+                    commit(batch);
+                } finally {
+                    synchronized (lock) {
+                        leading = false;
+                        lock.notifyAll();
+                    }
                 }
             }
+        } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            if (unit.done) {
-                return unit.result();
-            }
-            leading = true;
-            // the oldest items go first; ours is among them, as nobody took it while we waited
-            int n = Math.min(waiting.size(), maxBatch);
-            batch = new ArrayList<>(waiting.subList(0, n));
-            waiting = new ArrayList<>(waiting.subList(n, waiting.size()));
-            if (!batch.contains(unit)) { // cannot happen (see above)
-                batch.add(unit);
-                waiting.remove(unit);
-            }
         }
-        try {
-            commit(batch);
-        } finally {
-            synchronized (lock) {
-                leading = false;
-                lock.notifyAll();
-            }
-        }
-        return unit.result();
     }
 
     private void commit(List<Unit> batch) {

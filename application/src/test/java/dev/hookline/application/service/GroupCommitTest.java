@@ -170,6 +170,58 @@ class GroupCommitTest {
         assertTrue(batchSizes.stream().anyMatch(n -> n > 1), "concurrent items were written together: " + batchSizes);
     }
 
+    /**
+     * More items wait than one batch holds, and whichever waiter wakes first leads: it writes the
+     * oldest maxBatch items, never its own on top of them, and every item is still written once.
+     */
+    @Test
+    void aLeaderWhoseItemIsNotAmongTheOldestNeverOverfillsTheBatch() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            FakeStore store = new FakeStore();
+            List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch firstWriteStarted = new CountDownLatch(1);
+            CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+            GroupCommit<String, String> group = new GroupCommit<>(store, 2, items -> {
+                batchSizes.add(items.size());
+                if (items.contains("first")) {
+                    firstWriteStarted.countDown();
+                    await(releaseFirstWrite);
+                }
+                items.forEach(store::insert);
+                return items;
+            });
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                Future<String> first = pool.submit(() -> group.submit("first"));
+                firstWriteStarted.await();
+                List<Future<String>> rest = new ArrayList<>();
+                for (int i = 0; i < 7; i++) {
+                    String row = "row-" + i;
+                    rest.add(pool.submit(() -> group.submit(row)));
+                }
+                sleep(20); // all seven are waiting behind the first write
+                releaseFirstWrite.countDown();
+                assertEquals("first", first.get());
+                for (int i = 0; i < 7; i++) {
+                    assertEquals("row-" + i, rest.get(i).get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(8, store.rows.size());
+            assertEquals(8, store.rows.stream().distinct().count());
+            assertTrue(batchSizes.stream().allMatch(n -> n <= 2), "at most maxBatch items per write: " + batchSizes);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

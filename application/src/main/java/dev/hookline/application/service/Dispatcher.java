@@ -62,11 +62,11 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<EndpointId, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
     private final Map<EndpointId, RateGate> rateGates = new HashMap<>();
-    private final Map<EndpointId, Instant> rateLimitedUntil = new HashMap<>();
+    private final Map<EndpointId, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Recorded> completed = new LinkedBlockingQueue<>();
     /** Claimed deliveries waiting for a free slot of their endpoint (claimer thread only). */
     private final Map<EndpointId, ArrayDeque<Parked>> parked = new HashMap<>();
-    private int parkedCount;
+    private volatile int parkedCount;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -150,8 +150,12 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             try {
                 sendParked(clock.instant());
                 int free = settings.maxInFlight() - inFlight.get() - parkedCount;
-                int claimed = free <= 0 ? 0 : claimAndSend(Math.min(free, settings.batchSize()));
-                if (claimed == 0 || inFlight.get() >= settings.maxInFlight()) {
+                int limit = Math.max(0, Math.min(free, settings.batchSize()));
+                int claimed = limit == 0 ? 0 : claimAndSend(limit);
+                // fewer than asked for: nothing else is due now, so do not claim again at once (an
+                // empty claim is a transaction per delivery at moderate load); a publish, a finished
+                // send or the poll wakes us, and a wake during the claim is not lost (woken flag)
+                if (claimed < limit || limit == 0 || inFlight.get() >= settings.maxInFlight()) {
                     awaitWake(IDLE_POLL);
                 }
             } catch (RuntimeException e) {
@@ -323,12 +327,19 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 }
                 List<Recorded> toStore = batch;
                 transactions.run(() -> AttemptRecording.store(toStore, attempts, deliveries, endpoints, clock.instant()));
+                // the claimer waits for a wake only when it was out of slots: wake it when slots freed
+                // where it lacked them (otherwise every recorded batch would cost it an empty claim)
+                boolean slotsWereShort = inFlight.get() >= settings.maxInFlight() || parkedCount > 0
+                        || !rateLimitedUntil.isEmpty();
                 for (Recorded r : batch) {
-                    inFlightPerEndpoint.get(r.delivery().endpointId()).decrementAndGet();
+                    int before = inFlightPerEndpoint.get(r.delivery().endpointId()).getAndDecrement();
+                    slotsWereShort |= before >= settings.maxInFlightPerEndpoint();
                     inFlight.decrementAndGet();
                 }
                 batch = new ArrayList<>();
-                wake();
+                if (slotsWereShort) {
+                    wake();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

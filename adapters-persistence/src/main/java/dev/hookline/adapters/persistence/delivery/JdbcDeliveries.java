@@ -284,8 +284,11 @@ class JdbcDeliveries implements Deliveries {
     @Override
     public Optional<Instant> nextDueAt() {
         return jdbc.withConnection(c -> {
+            // not MIN(due_at): H2 computes that by visiting every row of the table (6% of
+            // Hookline's CPU in the H2 backlog benchmark, run every second); the first entry of the
+            // due index is one look-up on both databases
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MIN(due_at) AS next_due FROM deliveries WHERE due_at IS NOT NULL");
+                    "SELECT due_at AS next_due FROM deliveries WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(Jdbc.getInstant(rs, "next_due")) : Optional.empty();
             }

@@ -460,6 +460,14 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(new Stats(0, 0, quietOld.updatedAt(), DeliveryStatus.SUCCEEDED), stats.get(quiet.id()));
         assertFalse(stats.containsKey(untouched.id()));
         assertFalse(stats.containsKey(ofOtherAccount.id()));
+
+        // one endpoint: the same figures, from its rows only; another account's endpoint has none here
+        assertEquals(Optional.of(stats.get(busy.id())), deliveries.statsOfEndpoint(account, busy.id(), since));
+        assertEquals(Optional.of(stats.get(quiet.id())), deliveries.statsOfEndpoint(account, quiet.id(), since));
+        assertEquals(Optional.empty(), deliveries.statsOfEndpoint(account, untouched.id(), since));
+        deliveries.addAll(List.of(in(DeliveryStatus.SUCCEEDED, ofOtherAccount, newEvent(ofOtherAccount.accountId()), since)));
+        assertEquals(Optional.empty(), deliveries.statsOfEndpoint(account, ofOtherAccount.id(), since));
+        assertEquals(1, deliveries.statsOfEndpoint(ofOtherAccount.accountId(), ofOtherAccount.id(), since).orElseThrow().succeeded());
     }
 
     @Test

@@ -190,8 +190,8 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             return Result.rejected(Problem.notFound("webhook " + endpointId));
         }
         Endpoint endpoint = found.get();
-        Stats stats = deliveries.statsOfAccount(account, clock.instant().minus(STATS_WINDOW))
-                .getOrDefault(endpoint.id(), NO_STATS);
+        Stats stats = deliveries.statsOfEndpoint(account, endpoint.id(), clock.instant().minus(STATS_WINDOW))
+                .orElse(NO_STATS);
         long held = deliveries.countByStatus(endpoint.id()).getOrDefault(DeliveryStatus.HELD, 0L);
         return Result.ok(new EndpointView(endpoint, stats, held));
     }

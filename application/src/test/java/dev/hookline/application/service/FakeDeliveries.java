@@ -130,6 +130,11 @@ final class FakeDeliveries implements Deliveries {
         return new HashMap<>();
     }
 
+    @Override
+    public java.util.Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since) {
+        return java.util.Optional.empty();
+    }
+
     private int each(EndpointId endpoint, java.util.function.Predicate<Delivery> which,
                      java.util.function.UnaryOperator<Delivery> change) {
         List<Delivery> matching = deliveries.stream().filter(d -> d.endpointId().equals(endpoint) && which.test(d)).toList();

@@ -346,16 +346,30 @@ class JdbcDeliveries implements Deliveries {
      */
     @Override
     public Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since) {
+        return stats(account, null, since);
+    }
+
+    /** {@link #statsOfAccount} for one endpoint: its own rows only, not every endpoint's of the account. */
+    @Override
+    public Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since) {
+        return Optional.ofNullable(stats(account, endpoint, since).get(endpoint));
+    }
+
+    private Map<EndpointId, Stats> stats(AccountId account, EndpointId onlyEndpoint, Instant since) {
+        String ofEndpoint = onlyEndpoint == null ? "" : " AND endpoint_id = ?";
         return jdbc.withConnection(c -> {
             Map<String, long[]> counts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT endpoint_id,
                            SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
                            SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed
-                    FROM deliveries WHERE account_id = ? AND created_at >= ? AND status IN ('SUCCEEDED', 'FAILED')
-                    GROUP BY endpoint_id""")) {
+                    FROM deliveries WHERE account_id = ? AND created_at >= ? AND status IN ('SUCCEEDED', 'FAILED')"""
+                    + ofEndpoint + " GROUP BY endpoint_id")) {
                 ps.setString(1, account.value());
                 Jdbc.setInstant(ps, 2, since);
+                if (onlyEndpoint != null) {
+                    ps.setString(3, onlyEndpoint.value());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         counts.put(rs.getString("endpoint_id"), new long[] {rs.getLong("succeeded"), rs.getLong("failed")});
@@ -363,8 +377,12 @@ class JdbcDeliveries implements Deliveries {
                 }
             }
             List<String> endpointIds = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM endpoints WHERE account_id = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM endpoints WHERE account_id = ?"
+                    + (onlyEndpoint == null ? "" : " AND id = ?") + " ORDER BY id")) {
                 ps.setString(1, account.value());
+                if (onlyEndpoint != null) {
+                    ps.setString(2, onlyEndpoint.value());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         endpointIds.add(rs.getString(1));

@@ -89,4 +89,7 @@ public interface Deliveries {
     }
 
     Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since);
+
+    /** {@link #statsOfAccount} for one endpoint of the account (empty when it has neither). */
+    Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since);
 }

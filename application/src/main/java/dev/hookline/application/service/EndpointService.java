@@ -142,7 +142,7 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                 deliveries.holdAll(changed.id(), now);
             } else if (Boolean.TRUE.equals(command.enabled()) && !changed.enabled()) {
                 changed = changed.enable(now);
-                deliveries.releaseHeld(changed.id(), now);
+                HeldRelease.releaseChunk(deliveries, endpoints, changed.id(), now); // the rest: housekeeping
             }
             endpoints.update(changed);
             return Result.ok(changed);

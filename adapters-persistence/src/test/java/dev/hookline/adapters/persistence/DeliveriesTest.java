@@ -281,11 +281,11 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(DeliveryStatus.PENDING, deliveries.find(account, elsewhere.id()).orElseThrow().status());
 
         Instant later = NOW.plusSeconds(30);
-        assertEquals(2, deliveries.releaseHeld(endpoint.id(), later, 10));
+        assertEquals(2, deliveries.releaseHeld(endpoint.id(), later));
         assertEquals(pending.hold(NOW).release(later), deliveries.find(account, pending.id()).orElseThrow());
         assertEquals(retrying.hold(NOW).release(later), deliveries.find(account, retrying.id()).orElseThrow());
         assertEquals(later, dueAtInstant(retrying));
-        assertEquals(0, deliveries.releaseHeld(endpoint.id(), later, 10));
+        assertEquals(0, deliveries.releaseHeld(endpoint.id(), later));
     }
 
     @Test
@@ -300,30 +300,9 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(1_001, tx.inTransaction(() -> deliveries.holdAll(endpoint.id(), NOW)));
         assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), deliveries.countByStatus(endpoint.id()));
         Instant later = NOW.plusSeconds(30);
-        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), later, 5_000)));
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), later)));
         assertEquals(Map.of(DeliveryStatus.PENDING, 1_001L), deliveries.countByStatus(endpoint.id()));
         assertEquals(later, dueAtInstant(many.get(1_000)));
-    }
-
-    @Test
-    void releaseHeldReleasesAtMostTheLimitAndTheRestOnTheNextCall() {
-        AccountId account = newAccount();
-        Endpoint endpoint = newEndpoint(account);
-        Endpoint other = newEndpoint(account);
-        List<Delivery> held = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            held.add(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0));
-        }
-        held.add(in(DeliveryStatus.HELD, other, newEvent(account), T0));
-        deliveries.addAll(held);
-        Instant later = NOW.plusSeconds(30);
-        assertEquals(3, deliveries.releaseHeld(endpoint.id(), later, 3));
-        assertEquals(Map.of(DeliveryStatus.PENDING, 3L, DeliveryStatus.HELD, 4L), deliveries.countByStatus(endpoint.id()));
-        assertEquals(3, deliveries.releaseHeld(endpoint.id(), later, 3));
-        assertEquals(1, deliveries.releaseHeld(endpoint.id(), later, 3));
-        assertEquals(0, deliveries.releaseHeld(endpoint.id(), later, 3));
-        assertEquals(Map.of(DeliveryStatus.PENDING, 7L), deliveries.countByStatus(endpoint.id()));
-        assertEquals(Map.of(DeliveryStatus.HELD, 1L), deliveries.countByStatus(other.id()), "another endpoint's stay held");
     }
 
     @Test

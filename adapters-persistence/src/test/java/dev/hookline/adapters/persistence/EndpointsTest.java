@@ -267,20 +267,4 @@ class EndpointsTest extends DatabaseTest {
         List<Endpoint> candidates = endpoints.autoDisableCandidates(T0.minus(Duration.ofDays(5)), 10);
         assertEquals(Set.of(longFailingExhausted.id()), Set.copyOf(candidates.stream().map(Endpoint::id).toList()));
     }
-
-    @Test
-    void endpointsMarkedAsReleasingAreListedUntilUnmarkedAndTheMarkSurvivesAnUpdate() {
-        AccountId account = newAccount();
-        Endpoint first = newEndpoint(account);
-        Endpoint second = newEndpoint(account);
-        assertFalse(endpoints.releasing(100).contains(first.id()));
-        endpoints.markReleasing(first.id(), true);
-        endpoints.markReleasing(second.id(), true);
-        endpoints.update(first.withRateLimit(7, first.updatedAt().plusSeconds(1)));
-        assertTrue(endpoints.releasing(100).containsAll(List.of(first.id(), second.id())));
-        endpoints.markReleasing(first.id(), false);
-        assertFalse(endpoints.releasing(100).contains(first.id()));
-        assertTrue(endpoints.releasing(100).contains(second.id()));
-        assertEquals(7, endpoints.find(account, first.id()).orElseThrow().rateLimit(), "the row still reads back");
-    }
 }

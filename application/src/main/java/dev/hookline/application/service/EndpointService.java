@@ -142,7 +142,7 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                 deliveries.holdAll(changed.id(), now);
             } else if (Boolean.TRUE.equals(command.enabled()) && !changed.enabled()) {
                 changed = changed.enable(now);
-                HeldRelease.releaseChunk(deliveries, endpoints, changed.id(), now); // the rest: housekeeping
+                deliveries.releaseHeld(changed.id(), now);
             }
             endpoints.update(changed);
             return Result.ok(changed);

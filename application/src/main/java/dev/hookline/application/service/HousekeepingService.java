@@ -8,19 +8,14 @@ import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
-import dev.hookline.domain.id.EndpointId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** The periodic jobs: due sweep, auto-disable, held expiry, retention purge, each in small batches. */
 public final class HousekeepingService implements HousekeepingUseCase {
 
     static final int BATCH = 500;
-    /** How long one run of the release job goes on before it leaves the rest to the next run. */
-    private static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
 
     private final Deliveries deliveries;
     private final Endpoints endpoints;
@@ -49,34 +44,6 @@ public final class HousekeepingService implements HousekeepingUseCase {
             signal.deliveriesDue();
         }
         return due;
-    }
-
-    @Override
-    public int releaseHeldDeliveries() {
-        long deadline = System.nanoTime() + RELEASE_BUDGET.toNanos();
-        int released = 0;
-        for (EndpointId id : endpoints.releasing(BATCH)) {
-            int n;
-            do {
-                Instant now = clock.instant();
-                n = transactions.inTransaction(() -> {
-                    boolean enabled = endpoints.findAll(List.of(id)).values().stream().anyMatch(Endpoint::enabled);
-                    if (!enabled) { // disabled again (its deliveries were held again) or deleted
-                        endpoints.markReleasing(id, false);
-                        return 0;
-                    }
-                    return HeldRelease.releaseChunk(deliveries, endpoints, id, now);
-                });
-                released += n;
-                if (n > 0) {
-                    signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
-                }
-            } while (n == HeldRelease.CHUNK && System.nanoTime() < deadline);
-            if (System.nanoTime() >= deadline) {
-                break; // the next run goes on: the endpoints stay marked
-            }
-        }
-        return released;
     }
 
     @Override

@@ -86,11 +86,8 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public int releaseHeld(EndpointId endpoint, Instant now, int limit) {
-        List<Delivery> held = deliveries.stream()
-                .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD).limit(limit).toList();
-        held.forEach(d -> replace(d.release(now)));
-        return held.size();
+    public int releaseHeld(EndpointId endpoint, Instant now) {
+        return each(endpoint, d -> d.status() == DeliveryStatus.HELD, d -> d.release(now));
     }
 
     @Override

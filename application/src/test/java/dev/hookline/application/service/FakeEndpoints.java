@@ -78,20 +78,4 @@ final class FakeEndpoints implements Endpoints {
         return endpoints.stream().filter(e -> e.enabled() && e.health().failingSince() != null
                 && !e.health().failingSince().isAfter(cutoff) && e.health().exhaustedSinceSuccess()).limit(limit).toList();
     }
-
-    private final java.util.Set<EndpointId> releasing = new java.util.LinkedHashSet<>();
-
-    @Override
-    public void markReleasing(EndpointId endpoint, boolean mark) {
-        if (mark) {
-            releasing.add(endpoint);
-        } else {
-            releasing.remove(endpoint);
-        }
-    }
-
-    @Override
-    public List<EndpointId> releasing(int limit) {
-        return releasing.stream().limit(limit).toList();
-    }
 }

@@ -228,11 +228,9 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
-    public int releaseHeld(EndpointId endpoint, Instant now, int limit) {
-        return jdbc.changeSelected("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
-                        + " updated_at = ? WHERE %s AND status = 'HELD'", List.of(now, now, now),
-                "SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'HELD' LIMIT ?",
-                List.of(endpoint.value(), limit), List.of());
+    public int releaseHeld(EndpointId endpoint, Instant now) {
+        return changeOfEndpoint("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
+                + " updated_at = ?", List.of(now, now, now), endpoint, "status = 'HELD'");
     }
 
     /** Rows per round when H2 changes many rows of one endpoint (see {@link Jdbc#changeSelected}). */

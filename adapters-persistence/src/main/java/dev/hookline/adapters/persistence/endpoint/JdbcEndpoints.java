@@ -225,32 +225,4 @@ class JdbcEndpoints implements Endpoints {
     public List<Endpoint> autoDisableCandidates(Instant cutoff, int limit) {
         return repository.autoDisableCandidates(cutoff, limit).stream().map(r -> r.toDomain(cipher)).toList();
     }
-
-    @Override
-    public void markReleasing(EndpointId endpoint, boolean releasing) {
-        jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE endpoints SET releasing_held = ? WHERE id = ?")) {
-                ps.setBoolean(1, releasing);
-                ps.setString(2, endpoint.value());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public List<EndpointId> releasing(int limit) {
-        return jdbc.withConnection(c -> {
-            List<EndpointId> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM endpoints WHERE releasing_held ORDER BY updated_at, id LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(new EndpointId(rs.getString(1)));
-                    }
-                }
-            }
-            return ids;
-        });
-    }
 }

@@ -50,8 +50,8 @@ public interface Deliveries {
     /** PENDING/RETRYING → HELD for a disabled endpoint. */
     int holdAll(EndpointId endpoint, Instant now);
 
-    /** HELD → PENDING, due now, for an enabled endpoint: at most {@code limit} of them; returns how many. */
-    int releaseHeld(EndpointId endpoint, Instant now, int limit);
+    /** HELD → PENDING, due now, for an enabled endpoint. */
+    int releaseHeld(EndpointId endpoint, Instant now);
 
     /** FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt (trigger MANUAL). */
     int retryFailed(EndpointId endpoint, Instant since, Instant now);

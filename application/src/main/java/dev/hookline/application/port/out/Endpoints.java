@@ -52,13 +52,4 @@ public interface Endpoints {
 
     /** Enabled endpoints failing since before {@code cutoff} with an exhausted delivery. */
     List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
-
-    /**
-     * Marks (or unmarks) an endpoint whose held deliveries are still being released after it was
-     * enabled again; the mark is stored, so the release resumes after a crash, on any node.
-     */
-    void markReleasing(EndpointId endpoint, boolean releasing);
-
-    /** Endpoints marked by {@link #markReleasing}, at most {@code limit}. */
-    List<EndpointId> releasing(int limit);
 }

@@ -9,11 +9,15 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the deliveries this node's dispatcher claimed, so a test can tell how nodes shared the work. */
+/**
+ * Counts the deliveries this node's dispatcher claimed, so a test can tell how nodes shared the work,
+ * and its claim passes (each pass asks for the newest due deliveries first, then the oldest).
+ */
 @Singleton
 public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
 
     private final AtomicInteger claimed = new AtomicInteger();
+    private final AtomicInteger passes = new AtomicInteger();
 
     @Override
     public Deliveries onCreated(BeanCreatedEvent<Deliveries> event) {
@@ -26,6 +30,9 @@ public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
+                    if (method.getName().equals("claimNewestDue")) {
+                        passes.incrementAndGet();
+                    }
                     if (method.getName().startsWith("claim") && result instanceof List<?> list) {
                         claimed.addAndGet(list.size());
                     }
@@ -35,5 +42,9 @@ public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
 
     int claimed() {
         return claimed.get();
+    }
+
+    int passes() {
+        return passes.get();
     }
 }

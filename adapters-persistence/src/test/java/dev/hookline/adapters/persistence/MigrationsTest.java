@@ -34,7 +34,7 @@ class MigrationsTest extends DatabaseTest {
     }
 
     @Test
-    void theDueQueueIndexIsPartialOnPostgresql() {
+    void theDueQueueIndexIsPartialOnPostgresqlAndCoversTheClaimOnH2() {
         if (!TestDatabase.postgresql()) {
             assertEquals(Jdbc.Database.H2, jdbc.database());
             // no partial indexes on H2: the index covers what a claim filters on and reads instead

@@ -131,8 +131,8 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public java.util.Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since) {
-        return java.util.Optional.empty();
+    public Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since) {
+        return Optional.empty();
     }
 
     private int each(EndpointId endpoint, java.util.function.Predicate<Delivery> which,

@@ -281,11 +281,11 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(DeliveryStatus.PENDING, deliveries.find(account, elsewhere.id()).orElseThrow().status());
 
         Instant later = NOW.plusSeconds(30);
-        assertEquals(2, deliveries.releaseHeld(endpoint.id(), later));
+        assertEquals(2, deliveries.releaseHeld(endpoint.id(), null, later, 10).size());
         assertEquals(pending.hold(NOW).release(later), deliveries.find(account, pending.id()).orElseThrow());
         assertEquals(retrying.hold(NOW).release(later), deliveries.find(account, retrying.id()).orElseThrow());
         assertEquals(later, dueAtInstant(retrying));
-        assertEquals(0, deliveries.releaseHeld(endpoint.id(), later));
+        assertEquals(List.of(), deliveries.releaseHeld(endpoint.id(), null, later, 10));
     }
 
     @Test
@@ -300,9 +300,34 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(1_001, tx.inTransaction(() -> deliveries.holdAll(endpoint.id(), NOW)));
         assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), deliveries.countByStatus(endpoint.id()));
         Instant later = NOW.plusSeconds(30);
-        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), later)));
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), null, later, 5_000)).size());
         assertEquals(Map.of(DeliveryStatus.PENDING, 1_001L), deliveries.countByStatus(endpoint.id()));
         assertEquals(later, dueAtInstant(many.get(1_000)));
+    }
+
+    @Test
+    void releaseHeldReleasesAtMostTheLimitInIdOrderAndGoesOnAfterTheLastId() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Endpoint other = newEndpoint(account);
+        List<Delivery> held = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            held.add(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0));
+        }
+        held.add(in(DeliveryStatus.HELD, other, newEvent(account), T0));
+        deliveries.addAll(held);
+        List<DeliveryId> ids = held.subList(0, 7).stream().map(Delivery::id).sorted().toList();
+        Instant later = NOW.plusSeconds(30);
+        assertEquals(ids.subList(0, 3), deliveries.releaseHeld(endpoint.id(), null, later, 3));
+        assertEquals(Map.of(DeliveryStatus.PENDING, 3L, DeliveryStatus.HELD, 4L), deliveries.countByStatus(endpoint.id()));
+        assertEquals(ids.subList(3, 6), deliveries.releaseHeld(endpoint.id(), ids.get(2), later, 3));
+        // held again behind the cursor: the next call does not go back for it, a call from the start does
+        deliveries.holdAll(endpoint.id(), later);
+        assertEquals(ids.subList(6, 7), deliveries.releaseHeld(endpoint.id(), ids.get(5), later, 3));
+        assertEquals(List.of(), deliveries.releaseHeld(endpoint.id(), ids.get(6), later, 3));
+        assertEquals(ids.subList(0, 6), deliveries.releaseHeld(endpoint.id(), null, later, 10));
+        assertEquals(Map.of(DeliveryStatus.PENDING, 7L), deliveries.countByStatus(endpoint.id()));
+        assertEquals(Map.of(DeliveryStatus.HELD, 1L), deliveries.countByStatus(other.id()), "another endpoint's stay held");
     }
 
     @Test

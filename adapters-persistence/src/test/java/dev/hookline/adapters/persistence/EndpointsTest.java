@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EndpointsTest extends DatabaseTest {
@@ -266,5 +268,61 @@ class EndpointsTest extends DatabaseTest {
 
         List<Endpoint> candidates = endpoints.autoDisableCandidates(T0.minus(Duration.ofDays(5)), 10);
         assertEquals(Set.of(longFailingExhausted.id()), Set.copyOf(candidates.stream().map(Endpoint::id).toList()));
+    }
+
+    @Test
+    void endpointsMarkedAsReleasingAreListedUntilUnmarkedWithTheirMarkAndTheMarkSurvivesAnUpdate() {
+        AccountId account = newAccount();
+        Endpoint first = newEndpoint(account);
+        Endpoint second = newEndpoint(account);
+        assertFalse(endpoints.releasing(100).containsKey(first.id()));
+        endpoints.markReleasing(first.id());
+        endpoints.markReleasing(second.id());
+        endpoints.update(first.withRateLimit(7, first.updatedAt().plusSeconds(1)));
+        Map<EndpointId, Long> marked = endpoints.releasing(100);
+        assertEquals(Set.of(first.id(), second.id()), marked.keySet());
+        endpoints.markReleasing(first.id()); // enabled again after a disable: a new mark
+        assertFalse(endpoints.unmarkReleasing(first.id(), marked.get(first.id())), "an old mark clears nothing");
+        assertTrue(endpoints.releasing(100).containsKey(first.id()));
+        assertTrue(endpoints.unmarkReleasing(first.id(), endpoints.releasing(100).get(first.id())));
+        assertEquals(Set.of(second.id()), endpoints.releasing(100).keySet());
+        assertEquals(7, endpoints.find(account, first.id()).orElseThrow().rateLimit(), "the row still reads back");
+    }
+
+    @Test
+    void lockEnabledWaitsForATransactionThatEnablesAnEndpointAndThenSeesItEnabled() throws Exception {
+        AccountId account = newAccount();
+        Endpoint paused = newEndpoint(account).disable(Disablement.byMerchant(T0));
+        endpoints.update(paused);
+        Endpoint active = newEndpoint(account);
+        Endpoint stillPaused = newEndpoint(account).disable(Disablement.byMerchant(T0));
+        endpoints.update(stillPaused);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> enabling = pool.submit(() -> tx.run(() -> {
+                endpoints.update(paused.enable(T0.plusSeconds(1)));
+                written.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(written.await(10, TimeUnit.SECONDS));
+            Future<Set<EndpointId>> locking = pool.submit(() -> tx.inTransaction(
+                    () -> endpoints.lockEnabled(List.of(stillPaused.id(), paused.id(), active.id()))));
+            Thread.sleep(300);
+            assertFalse(locking.isDone(), "waits for the transaction that wrote the row");
+            commit.countDown();
+            enabling.get(10, TimeUnit.SECONDS);
+            assertEquals(Set.of(paused.id(), active.id()), locking.get(10, TimeUnit.SECONDS));
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(Set.of(), tx.inTransaction(() -> endpoints.lockEnabled(List.of(stillPaused.id()))));
+        assertEquals(Set.of(), endpoints.lockEnabled(List.of()));
     }
 }

@@ -24,9 +24,9 @@ class MigrationsTest extends DatabaseTest {
         });
         assertEquals(TestDatabase.postgresql()
                 ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql", "V3__settings.sql",
-                        "V4__partial_status_indexes.sql")
+                        "V4__partial_status_indexes.sql", "V6__held_release_queue.sql", "V7__held_by_endpoint_index.sql")
                 : List.of("V1__schema.sql", "V2__due_queue_index.sql", "V3__settings.sql",
-                        "V5__due_queue_covering_index.sql"), applied);
+                        "V5__due_queue_covering_index.sql", "V6__held_release_queue.sql"), applied);
         for (String table : List.of("accounts", "users", "api_keys", "event_types", "endpoints", "events",
                 "deliveries", "attempts")) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + table), table);

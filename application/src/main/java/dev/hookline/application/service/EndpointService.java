@@ -137,14 +137,21 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             if (command.rateLimit() != null) {
                 changed = changed.withRateLimit(command.rateLimit() == 0 ? null : command.rateLimit(), now);
             }
-            if (Boolean.FALSE.equals(command.enabled()) && changed.enabled()) {
+            boolean disabling = Boolean.FALSE.equals(command.enabled()) && changed.enabled();
+            boolean enabling = Boolean.TRUE.equals(command.enabled()) && !changed.enabled();
+            if (disabling) {
                 changed = changed.disable(Disablement.byMerchant(now));
-                deliveries.holdAll(changed.id(), now);
-            } else if (Boolean.TRUE.equals(command.enabled()) && !changed.enabled()) {
+            } else if (enabling) {
                 changed = changed.enable(now);
-                deliveries.releaseHeld(changed.id(), now);
             }
+            // the row first: a publish that saw the endpoint disabled locks it before writing HELD
+            // deliveries (Endpoints#lockEnabled), so none is written behind the hold or release below
             endpoints.update(changed);
+            if (disabling) {
+                deliveries.holdAll(changed.id(), now);
+            } else if (enabling) {
+                HeldRelease.releaseFirstChunk(deliveries, endpoints, changed.id(), now); // the rest: housekeeping
+            }
             return Result.ok(changed);
         });
         if (Boolean.TRUE.equals(command.enabled())) {

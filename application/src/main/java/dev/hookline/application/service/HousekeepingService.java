@@ -8,14 +8,21 @@ import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EndpointId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The periodic jobs: due sweep, auto-disable, held expiry, retention purge, each in small batches. */
 public final class HousekeepingService implements HousekeepingUseCase {
 
     static final int BATCH = 500;
+    /** How long one run of the release job goes on before it leaves the rest to the next run. */
+    private static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
 
     private final Deliveries deliveries;
     private final Endpoints endpoints;
@@ -44,6 +51,46 @@ public final class HousekeepingService implements HousekeepingUseCase {
             signal.deliveriesDue();
         }
         return due;
+    }
+
+    @Override
+    public int releaseHeldDeliveries() {
+        long deadline = System.nanoTime() + RELEASE_BUDGET.toNanos();
+        int released = 0;
+        for (Map.Entry<EndpointId, Long> marked : endpoints.releasing(BATCH).entrySet()) {
+            EndpointId id = marked.getKey();
+            DeliveryId after = null; // each chunk starts after the last one's last id
+            List<DeliveryId> chunk;
+            do {
+                Instant now = clock.instant();
+                DeliveryId from = after;
+                chunk = transactions.inTransaction(() -> {
+                    Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
+                    if (endpoint == null || !endpoint.enabled()) {
+                        // disabled again (its deliveries are held again) or deleted; the compare-and-set
+                        // keeps the mark of an enabling that came after
+                        endpoints.unmarkReleasing(id, marked.getValue());
+                        return List.of();
+                    }
+                    // no lock on the endpoint: a disable racing with this chunk leaves PENDING
+                    // deliveries of a disabled endpoint, which the dispatcher holds when it claims them
+                    List<DeliveryId> ids = deliveries.releaseHeld(id, from, now, HeldRelease.CHUNK);
+                    if (ids.size() < HeldRelease.CHUNK) {
+                        endpoints.unmarkReleasing(id, marked.getValue());
+                    }
+                    return ids;
+                });
+                released += chunk.size();
+                if (!chunk.isEmpty()) {
+                    after = chunk.get(chunk.size() - 1);
+                    signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
+                }
+            } while (chunk.size() == HeldRelease.CHUNK && System.nanoTime() < deadline);
+            if (System.nanoTime() >= deadline) {
+                break; // the next run goes on: the endpoints stay marked
+            }
+        }
+        return released;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.hookline.application.port.out.EventTypes;
 import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.event.Event;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the event and its deliveries in one transaction (the outbox), then wakes the dispatchers.
@@ -144,7 +146,7 @@ public final class PublishService implements PublishEventUseCase {
                 continue;
             }
             int n = 0;
-            for (Subscription subscription : subscriptions.computeIfAbsent(event.accountId(), endpoints::subscriptionsOf)) {
+            for (Subscription subscription : subscriptions.computeIfAbsent(event.accountId(), this::subscriptionsOf)) {
                 if (subscription.accepts(event.type())) {
                     fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
                             subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), event.createdAt()));
@@ -155,6 +157,23 @@ public final class PublishService implements PublishEventUseCase {
         }
         deliveries.addAll(fanOut);
         return results;
+    }
+
+    /**
+     * The account's subscriptions, for this transaction. Disabled endpoints are locked and read
+     * again: one enabled meanwhile would otherwise get HELD deliveries written after its enabling
+     * transaction released the held ones, and nothing would ever release them. (An endpoint disabled
+     * meanwhile may still get this batch's deliveries as PENDING: published before the disable.)
+     */
+    private List<Subscription> subscriptionsOf(AccountId account) {
+        List<Subscription> all = endpoints.subscriptionsOf(account);
+        List<EndpointId> disabled = all.stream().filter(s -> !s.enabled()).map(Subscription::endpoint).toList();
+        if (disabled.isEmpty()) {
+            return all;
+        }
+        Set<EndpointId> enabledNow = endpoints.lockEnabled(disabled);
+        return all.stream().map(s -> s.enabled() || !enabledNow.contains(s.endpoint()) ? s
+                : new Subscription(s.endpoint(), s.filter(), true, s.retryPolicy())).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -86,9 +87,18 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public int releaseHeld(EndpointId endpoint, Instant now) {
-        return each(endpoint, d -> d.status() == DeliveryStatus.HELD, d -> d.release(now));
+    public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
+        List<Delivery> held = deliveries.stream()
+                .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD)
+                .filter(d -> after == null || d.id().compareTo(after) > 0)
+                .sorted(Comparator.comparing(Delivery::id)).limit(limit).toList();
+        held.forEach(d -> replace(d.release(now)));
+        releaseCalls.add(after);
+        return held.stream().map(Delivery::id).toList();
     }
+
+    /** The {@code after} of every {@link #releaseHeld} call, in order. */
+    final List<DeliveryId> releaseCalls = new ArrayList<>();
 
     @Override
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {

@@ -6,11 +6,15 @@ import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.EndpointId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Endpoints in a list, for application tests. */
 final class FakeEndpoints implements Endpoints {
@@ -77,5 +81,37 @@ final class FakeEndpoints implements Endpoints {
     public List<Endpoint> autoDisableCandidates(Instant cutoff, int limit) {
         return endpoints.stream().filter(e -> e.enabled() && e.health().failingSince() != null
                 && !e.health().failingSince().isAfter(cutoff) && e.health().exhaustedSinceSuccess()).limit(limit).toList();
+    }
+
+    private final Map<EndpointId, Long> releasing = new LinkedHashMap<>();
+
+    /** The ids of every {@link #lockEnabled} call, in order. */
+    final List<List<EndpointId>> locked = new ArrayList<>();
+    /** Runs when {@link #lockEnabled} is called: a concurrent change the lock waited for. */
+    Runnable whileLocking = () -> { };
+
+    @Override
+    public Set<EndpointId> lockEnabled(Collection<EndpointId> ids) {
+        locked.add(List.copyOf(ids));
+        whileLocking.run();
+        return endpoints.stream().filter(e -> ids.contains(e.id()) && e.enabled()).map(Endpoint::id)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void markReleasing(EndpointId endpoint) {
+        releasing.merge(endpoint, 1L, Long::sum);
+    }
+
+    @Override
+    public boolean unmarkReleasing(EndpointId endpoint, long mark) {
+        return releasing.remove(endpoint, mark);
+    }
+
+    @Override
+    public Map<EndpointId, Long> releasing(int limit) {
+        Map<EndpointId, Long> some = new LinkedHashMap<>();
+        releasing.entrySet().stream().limit(limit).forEach(e -> some.put(e.getKey(), e.getValue()));
+        return some;
     }
 }

@@ -64,6 +64,7 @@ class PublishServiceTest {
     private final AccountId account = AccountId.generate();
     private volatile boolean slowCommits;
 
+    private final FakeEndpoints fakeEndpoints = new FakeEndpoints(endpoints);
     private final PublishService service;
 
     PublishServiceTest() {
@@ -73,7 +74,7 @@ class PublishServiceTest {
                 new AutoDisablePolicy(Duration.ofDays(5)), Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24),
                 Duration.ofDays(30), 256 * 1024, "Hookline/test");
         service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
-                new FakeEndpoints(endpoints), new FakeEvents(), new FakeDeliveries(deliveries),
+                fakeEndpoints, new FakeEvents(), new FakeDeliveries(deliveries),
                 new CountingTransactions(), signals::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), settings);
     }
 
@@ -116,6 +117,30 @@ class PublishServiceTest {
         endpoints.set(0, paused);
         publish("invoice.paid", "{}", null).orElseThrow();
         assertEquals(DeliveryStatus.HELD, deliveries.get(0).status());
+        assertEquals(List.of(List.of(paused.id())), fakeEndpoints.locked, "locked before writing HELD");
+    }
+
+    @Test
+    void anEndpointEnabledWhileThePublishReadsItsSubscriptionsGetsAPendingDelivery() {
+        Endpoint paused = endpoint("*").disable(Disablement.byMerchant(NOW));
+        endpoints.set(0, paused);
+        Endpoint active = endpoint("*");
+        // the enabling transaction commits while the publish waits for the endpoint's row: a HELD
+        // delivery written now would come after that transaction's release and stay held for good
+        fakeEndpoints.whileLocking = () -> endpoints.set(0, paused.enable(NOW));
+        publish("invoice.paid", "{}", null).orElseThrow();
+        assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.PENDING),
+                deliveries.stream().map(Delivery::status).toList());
+        assertEquals(List.of(List.of(paused.id())), fakeEndpoints.locked, "only the disabled endpoint is locked");
+        assertTrue(deliveries.stream().anyMatch(d -> d.endpointId().equals(active.id())));
+    }
+
+    @Test
+    void publishingToEnabledEndpointsLocksNoEndpoint() {
+        endpoint("*");
+        endpoint("payment.*");
+        publish("payment.succeeded", "{}", null).orElseThrow();
+        assertEquals(List.of(), fakeEndpoints.locked);
     }
 
     @Test

@@ -32,6 +32,22 @@ public final class HousekeepingJobs {
         }
     }
 
+    /** Held deliveries of endpoints enabled again, a chunk per transaction: wakes the dispatcher. */
+    @Singleton
+    @DisallowConcurrentExecution
+    public static class ReleaseHeldDeliveries implements Job {
+        private final HousekeepingUseCase housekeeping;
+
+        public ReleaseHeldDeliveries(HousekeepingUseCase housekeeping) {
+            this.housekeeping = housekeeping;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            housekeeping.releaseHeldDeliveries();
+        }
+    }
+
     @Singleton
     @DisallowConcurrentExecution
     public static class AutoDisableEndpoints implements Job {

@@ -132,6 +132,7 @@ public class QuartzScheduling implements ApplicationEventListener<ShutdownEvent>
             }
         });
         every(HousekeepingJobs.SweepDueDeliveries.class, sweepEvery);
+        every(HousekeepingJobs.ReleaseHeldDeliveries.class, sweepEvery);
         every(HousekeepingJobs.AutoDisableEndpoints.class, maintenanceEvery);
         every(HousekeepingJobs.ExpireHeldDeliveries.class, maintenanceEvery);
         every(HousekeepingJobs.PurgeExpiredData.class, maintenanceEvery);

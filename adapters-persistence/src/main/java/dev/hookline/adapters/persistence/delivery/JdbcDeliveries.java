@@ -228,9 +228,47 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
-    public int releaseHeld(EndpointId endpoint, Instant now) {
-        return changeOfEndpoint("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
-                + " updated_at = ?", List.of(now, now, now), endpoint, "status = 'HELD'");
+    public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
+        return jdbc.withConnection(c -> {
+            // in id order from the last chunk's end: a chunk never reads the rows released before it
+            // (on PostgreSQL their HELD versions stay in the index until vacuum)
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ?"
+                    + " AND status = 'HELD'" + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
+                int i = 1;
+                ps.setString(i++, endpoint.value());
+                if (after != null) {
+                    ps.setString(i++, after.value());
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String release = "UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
+                    + " WHERE status = 'HELD' AND ";
+            if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
+                try (PreparedStatement ps = c.prepareStatement(release + "id = ANY(?)")) {
+                    Jdbc.bind(ps, now, now, now);
+                    ps.setArray(4, c.createArrayOf("varchar", ids.toArray()));
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(release + "id = ?")) {
+                    for (String id : ids) { // ascending: the lock order of every changer
+                        Jdbc.bind(ps, now, now, now, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return ids.stream().map(DeliveryId::new).toList();
+        });
     }
 
     /** Rows per round when H2 changes many rows of one endpoint (see {@link Jdbc#changeSelected}). */

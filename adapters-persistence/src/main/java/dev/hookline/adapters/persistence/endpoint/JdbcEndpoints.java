@@ -18,9 +18,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -224,5 +227,68 @@ class JdbcEndpoints implements Endpoints {
     @Override
     public List<Endpoint> autoDisableCandidates(Instant cutoff, int limit) {
         return repository.autoDisableCandidates(cutoff, limit).stream().map(r -> r.toDomain(cipher)).toList();
+    }
+
+    @Override
+    public void markReleasing(EndpointId endpoint) {
+        update("UPDATE endpoints SET held_release = held_release + 1 WHERE id = ?", endpoint.value());
+    }
+
+    @Override
+    public boolean unmarkReleasing(EndpointId endpoint, long mark) {
+        return update("UPDATE endpoints SET held_release = 0 WHERE id = ? AND held_release = ?", endpoint.value(), mark) > 0;
+    }
+
+    private int update(String sql, Object... params) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Set<EndpointId> lockEnabled(Collection<EndpointId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<String> sorted = ids.stream().map(EndpointId::value).distinct().sorted().toList();
+        return jdbc.withConnection(c -> {
+            // every row, not only enabled ones: a row being enabled by an open transaction must be
+            // waited for, and a condition on the state would skip it on its old (disabled) version
+            Set<EndpointId> enabled = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, disabled_cause FROM endpoints WHERE id IN ("
+                    + Jdbc.placeholders(sorted.size()) + ") ORDER BY id FOR UPDATE")) {
+                Jdbc.setStrings(ps, 1, sorted);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString("disabled_cause") == null) {
+                            enabled.add(new EndpointId(rs.getString("id")));
+                        }
+                    }
+                }
+            }
+            return enabled;
+        });
+    }
+
+    @Override
+    public Map<EndpointId, Long> releasing(int limit) {
+        return jdbc.withConnection(c -> {
+            Map<EndpointId, Long> marked = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, held_release FROM endpoints WHERE held_release > 0 ORDER BY updated_at, id LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        marked.put(new EndpointId(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return marked;
+        });
     }
 }

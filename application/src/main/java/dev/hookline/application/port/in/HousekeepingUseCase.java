@@ -6,6 +6,12 @@ public interface HousekeepingUseCase {
     /** Wakes dispatchers when retries have come due or leases have expired; returns whether any is due. */
     boolean sweepDueDeliveries();
 
+    /**
+     * Releases, in small transactions, the held deliveries of endpoints enabled again with more of
+     * them than the enabling request released; returns how many.
+     */
+    int releaseHeldDeliveries();
+
     /** Disables endpoints that failed continuously for longer than {@code disable-after}; returns how many. */
     int autoDisableEndpoints();
 

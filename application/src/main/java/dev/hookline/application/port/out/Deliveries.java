@@ -50,8 +50,13 @@ public interface Deliveries {
     /** PENDING/RETRYING → HELD for a disabled endpoint. */
     int holdAll(EndpointId endpoint, Instant now);
 
-    /** HELD → PENDING, due now, for an enabled endpoint. */
-    int releaseHeld(EndpointId endpoint, Instant now);
+    /**
+     * HELD → PENDING, due now, for an enabled endpoint: its held deliveries with an id after
+     * {@code after} (from the first when {@code null}), in id order, at most {@code limit}. Returns
+     * their ids in that order: fewer than {@code limit} means none is left after the last. The
+     * caller passes the last id back to go on, so no call reads past rows released before it.
+     */
+    List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
     /** FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt (trigger MANUAL). */
     int retryFailed(EndpointId endpoint, Instant since, Instant now);

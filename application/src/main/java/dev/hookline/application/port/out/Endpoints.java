@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Webhook endpoints. Signing secrets are encrypted at rest by the adapter. */
 public interface Endpoints {
@@ -52,4 +53,25 @@ public interface Endpoints {
 
     /** Enabled endpoints failing since before {@code cutoff} with an exhausted delivery. */
     List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
+
+    /**
+     * Marks an endpoint whose held deliveries are still to be released after it was enabled again,
+     * with a new mark (an enabling after a disabling while the job was at it must restart the job
+     * from the first held delivery). Stored, so the release resumes after a crash, on any node.
+     */
+    void markReleasing(EndpointId endpoint);
+
+    /** Unmarks the endpoint if its mark is still {@code mark}; returns whether it did. */
+    boolean unmarkReleasing(EndpointId endpoint, long mark);
+
+    /**
+     * Locks the rows of {@code ids} until the caller's transaction ends and returns those that are
+     * enabled now. Enabling or disabling an endpoint writes its row first, so a transaction that
+     * holds this lock sees the endpoint's state settled: its deliveries are either in the set the
+     * enabling (disabling) transaction releases (holds), or written after it committed.
+     */
+    Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
+
+    /** Endpoints marked by {@link #markReleasing}, at most {@code limit}, with their marks. */
+    Map<EndpointId, Long> releasing(int limit);
 }

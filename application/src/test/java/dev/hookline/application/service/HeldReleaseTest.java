@@ -1,0 +1,163 @@
+package dev.hookline.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.Events;
+import dev.hookline.application.port.out.Transactions;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.endpoint.AutoDisablePolicy;
+import dev.hookline.domain.endpoint.Disablement;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.endpoint.network.NetworkPolicy;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.retry.RetryPolicy;
+import dev.hookline.domain.signing.SignatureScheme;
+import dev.hookline.domain.signing.Signer;
+import dev.hookline.domain.signing.SigningSecret;
+import java.lang.reflect.Proxy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Held deliveries of a re-enabled endpoint: the first chunk at once, the rest by the housekeeping job. */
+class HeldReleaseTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
+
+    private final AccountId account = AccountId.generate();
+    private final List<Endpoint> endpointList = new ArrayList<>();
+    private final List<Delivery> deliveryList = new ArrayList<>();
+    private final FakeEndpoints endpoints = new FakeEndpoints(endpointList);
+    private final FakeDeliveries deliveries = new FakeDeliveries(deliveryList);
+    private final AtomicInteger transactions = new AtomicInteger();
+    private final AtomicInteger signals = new AtomicInteger();
+    private final HousekeepingService housekeeping;
+
+    HeldReleaseTest() {
+        HooklineSettings settings = new HooklineSettings(Duration.ofSeconds(5), RetryPolicy.defaults(),
+                new Signer(SignatureScheme.defaults()), NetworkPolicy.strict(), new AutoDisablePolicy(Duration.ofDays(5)),
+                Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24), Duration.ofDays(30), 256 * 1024,
+                "Hookline/test");
+        Transactions counting = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                transactions.incrementAndGet();
+                return work.get();
+            }
+        };
+        Events unused = (Events) Proxy.newProxyInstance(Events.class.getClassLoader(), new Class<?>[] {Events.class},
+                (proxy, method, args) -> {
+                    throw new AssertionError("releasing held deliveries reads no events: " + method.getName());
+                });
+        housekeeping = new HousekeepingService(deliveries, endpoints, unused, counting, signals::incrementAndGet,
+                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), settings);
+    }
+
+    private Endpoint endpointWithHeld(int held, boolean enabled) {
+        Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/" + endpointList.size(), "",
+                new EventFilter.AllEvents(), SigningSecret.generate(new SecureRandom()), T0);
+        if (!enabled) {
+            endpoint = endpoint.disable(Disablement.byMerchant(T0));
+        }
+        endpointList.add(endpoint);
+        for (int i = 0; i < held; i++) {
+            deliveryList.add(Delivery.create(account, EventId.generate(), new EventTypeName("invoice.paid"),
+                    endpoint.id(), false, 6, T0));
+        }
+        return endpoint;
+    }
+
+    private long count(Endpoint endpoint, DeliveryStatus status) {
+        return deliveries.countByStatus(endpoint.id()).getOrDefault(status, 0L);
+    }
+
+    private Set<EndpointId> marked() {
+        return endpoints.releasing(10).keySet();
+    }
+
+    @Test
+    void aFullChunkMarksTheEndpointAndTheJobReleasesTheRestAChunkPerTransaction() {
+        Endpoint endpoint = endpointWithHeld(2 * HeldRelease.CHUNK + 345, true);
+        assertEquals(HeldRelease.CHUNK, HeldRelease.releaseFirstChunk(deliveries, endpoints, endpoint.id(), T0));
+        assertEquals(HeldRelease.CHUNK, count(endpoint, DeliveryStatus.PENDING));
+        assertEquals(Set.of(endpoint.id()), marked(), "more may be held: marked for the job");
+
+        assertEquals(HeldRelease.CHUNK + 345, housekeeping.releaseHeldDeliveries());
+        assertEquals(0, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(2 * HeldRelease.CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
+        assertEquals(2, transactions.get(), "one transaction per chunk");
+        assertEquals(2, signals.get(), "the dispatcher is woken after every chunk");
+        assertEquals(Set.of(), marked(), "a short chunk ends the release");
+        assertEquals(0, housekeeping.releaseHeldDeliveries());
+    }
+
+    @Test
+    void eachChunkOfAJobRunStartsAfterTheLastIdOfTheChunkBefore() {
+        Endpoint endpoint = endpointWithHeld(2 * HeldRelease.CHUNK + 7, true);
+        endpoints.markReleasing(endpoint.id());
+        assertEquals(2 * HeldRelease.CHUNK + 7, housekeeping.releaseHeldDeliveries());
+        List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
+        assertEquals(Arrays.asList(null, ids.get(HeldRelease.CHUNK - 1), ids.get(2 * HeldRelease.CHUNK - 1)),
+                deliveries.releaseCalls);
+        assertEquals(List.of(), endpoints.locked, "the job locks no endpoint row (the recorder writes it)");
+    }
+
+    @Test
+    void fewerThanAChunkAreAllReleasedAtOnceAndNothingIsLeftForTheJob() {
+        Endpoint endpoint = endpointWithHeld(12, true);
+        assertEquals(12, HeldRelease.releaseFirstChunk(deliveries, endpoints, endpoint.id(), T0));
+        assertEquals(Set.of(), marked());
+        assertEquals(0, housekeeping.releaseHeldDeliveries());
+        assertEquals(0, transactions.get());
+    }
+
+    @Test
+    void anEndpointDisabledAgainBeforeTheJobRunsKeepsItsDeliveriesHeldAndLosesTheMark() {
+        Endpoint endpoint = endpointWithHeld(HeldRelease.CHUNK + 5, false);
+        endpoints.markReleasing(endpoint.id());
+        assertEquals(0, housekeeping.releaseHeldDeliveries());
+        assertEquals(HeldRelease.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(Set.of(), marked());
+        assertEquals(0, signals.get());
+    }
+
+    @Test
+    void anEnablingWhileTheJobRunsKeepsItsNewMarkSoTheNextRunStartsAgainFromTheFirstHeld() {
+        Endpoint endpoint = endpointWithHeld(HeldRelease.CHUNK + 5, true);
+        endpoints.markReleasing(endpoint.id());
+        long before = endpoints.releasing(10).get(endpoint.id());
+        // the endpoint was disabled and enabled again (a new mark) after the job read the old one
+        endpoints.markReleasing(endpoint.id());
+        assertTrue(!endpoints.unmarkReleasing(endpoint.id(), before), "the old mark does not clear the new one");
+        assertEquals(Set.of(endpoint.id()), marked());
+        assertEquals(HeldRelease.CHUNK + 5, housekeeping.releaseHeldDeliveries());
+        assertEquals(Set.of(), marked(), "the job's own mark is cleared");
+    }
+
+    @Test
+    void severalMarkedEndpointsAreAllReleased() {
+        Endpoint a = endpointWithHeld(HeldRelease.CHUNK + 1, true);
+        Endpoint b = endpointWithHeld(3, true);
+        endpoints.markReleasing(a.id());
+        endpoints.markReleasing(b.id());
+        assertEquals(HeldRelease.CHUNK + 4, housekeeping.releaseHeldDeliveries());
+        assertTrue(deliveryList.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING));
+        assertEquals(Set.of(), marked());
+    }
+}

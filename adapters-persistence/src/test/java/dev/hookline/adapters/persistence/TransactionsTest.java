@@ -38,4 +38,23 @@ class TransactionsTest extends DatabaseTest {
         assertEquals(0, count("SELECT COUNT(*) FROM events"));
         assertEquals(0, accounts.count());
     }
+
+    @Test
+    void aDurableUnitOfWorkCommitsAndSyncsAndInsideAnotherItJoinsThatOne() {
+        AccountId kept = AccountId.generate();
+        // on H2 this runs CHECKPOINT SYNC after the commit (it needs the admin user Hookline runs as)
+        assertEquals(kept, tx.inDurableTransaction(() -> {
+            accounts.add(new Account(kept, "durable", T0));
+            return kept;
+        }));
+        assertEquals(1, accounts.count());
+        assertThrows(IllegalStateException.class, () -> tx.run(() -> {
+            tx.inDurableTransaction(() -> {
+                accounts.add(new Account(AccountId.generate(), "inner", T0));
+                return null;
+            });
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(1, accounts.count(), "the inner durable work went with the outer rollback");
+    }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Writes the items that callers submit at the same time together, in one transaction (group
- * commit): the first caller to find no batch running becomes the leader, takes every waiting item
- * (up to {@code maxBatch}) and runs {@code write} on all of them at once, while the others wait
- * for their result. A commit costs the same for one row as for a hundred (H2 writes its pages,
- * PostgreSQL flushes its log), and {@code write} can send each statement once for the whole batch,
+ * Writes the items that callers submit at the same time together, in one durable transaction
+ * (group commit): the first caller to find no batch running becomes the leader, takes every waiting
+ * item (up to {@code maxBatch}) and runs {@code write} on all of them at once, while the others wait
+ * for their result. A commit costs the same for one row as for a hundred (H2 writes its pages and
+ * syncs its file, PostgreSQL flushes its log), and {@code write} can send each statement once for the whole batch,
  * so under concurrent load N commits and N round trips per statement become one; a lone caller
  * writes alone, at once.
  *
@@ -84,7 +84,7 @@ final class GroupCommit<I, R> {
     private void commit(List<Unit> batch) {
         if (batch.size() > 1) {
             try {
-                List<R> results = transactions.inTransaction(() -> writeAll(batch));
+                List<R> results = transactions.inDurableTransaction(() -> writeAll(batch));
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).finish(results.get(i), null, null);
                 }
@@ -95,7 +95,7 @@ final class GroupCommit<I, R> {
         }
         for (Unit unit : batch) {
             try {
-                unit.finish(transactions.inTransaction(() -> writeAll(List.of(unit))).get(0), null, null);
+                unit.finish(transactions.inDurableTransaction(() -> writeAll(List.of(unit))).get(0), null, null);
             } catch (RuntimeException e) {
                 unit.finish(null, e, null);
             } catch (Error e) {

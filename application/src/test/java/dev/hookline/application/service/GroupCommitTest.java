@@ -22,6 +22,7 @@ class GroupCommitTest {
     private static final class FakeStore implements Transactions {
         final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger rollbacks = new AtomicInteger();
+        final AtomicInteger durable = new AtomicInteger();
         List<String> rows = new ArrayList<>();
         final ThreadLocal<List<String>> current = new ThreadLocal<>();
         volatile long commitMillis;
@@ -44,6 +45,12 @@ class GroupCommitTest {
             }
         }
 
+        @Override
+        public <T> T inDurableTransaction(Supplier<T> work) {
+            durable.incrementAndGet();
+            return inTransaction(work);
+        }
+
         void insert(String row) {
             current.get().add(row);
         }
@@ -58,6 +65,7 @@ class GroupCommitTest {
             return "a";
         }));
         assertEquals(List.of("a"), store.rows);
+        assertEquals(1, store.durable.get(), "an accepted item is on stable storage when submit returns");
         assertEquals(1, store.commits.get());
     }
 

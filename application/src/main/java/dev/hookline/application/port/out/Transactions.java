@@ -7,6 +7,15 @@ public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * {@link #inTransaction}, and when it returns the commit is on stable storage: it survives a
+     * crash of the machine or a power cut, not only of the process. For what the API has promised
+     * to keep (an accepted event); everything else may use the cheaper {@link #inTransaction}.
+     */
+    default <T> T inDurableTransaction(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

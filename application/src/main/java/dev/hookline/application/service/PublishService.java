@@ -134,7 +134,8 @@ public final class PublishService implements PublishEventUseCase {
             }
         }
         List<Boolean> added = events.addAll(fresh.stream().map(batch::get).toList());
-        Map<AccountId, List<Subscription>> subscriptions = new HashMap<>();
+        Map<AccountId, List<Subscription>> subscriptions =
+                subscriptionsOf(fresh.stream().map(i -> batch.get(i).accountId()).distinct().toList());
         List<Delivery> fanOut = new ArrayList<>();
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
@@ -146,7 +147,7 @@ public final class PublishService implements PublishEventUseCase {
                 continue;
             }
             int n = 0;
-            for (Subscription subscription : subscriptions.computeIfAbsent(event.accountId(), this::subscriptionsOf)) {
+            for (Subscription subscription : subscriptions.get(event.accountId())) {
                 if (subscription.accepts(event.type())) {
                     fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
                             subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), event.createdAt()));
@@ -160,20 +161,30 @@ public final class PublishService implements PublishEventUseCase {
     }
 
     /**
-     * The account's subscriptions, for this transaction. Disabled endpoints are locked and read
+     * The accounts' subscriptions, for this transaction. Disabled endpoints are locked and read
      * again: one enabled meanwhile would otherwise get HELD deliveries written after its enabling
      * transaction released the held ones, and nothing would ever release them. (An endpoint disabled
-     * meanwhile may still get this batch's deliveries as PENDING: published before the disable.)
+     * meanwhile may still get this batch's deliveries as PENDING: the dispatcher holds them when it
+     * claims them.) One lock call for the whole batch, so rows are locked in one order (by id, as
+     * the recorder writes endpoint health) and concurrent transactions cannot deadlock on them.
      */
-    private List<Subscription> subscriptionsOf(AccountId account) {
-        List<Subscription> all = endpoints.subscriptionsOf(account);
-        List<EndpointId> disabled = all.stream().filter(s -> !s.enabled()).map(Subscription::endpoint).toList();
+    private Map<AccountId, List<Subscription>> subscriptionsOf(List<AccountId> accountIds) {
+        Map<AccountId, List<Subscription>> all = new HashMap<>();
+        List<EndpointId> disabled = new ArrayList<>();
+        for (AccountId account : accountIds) {
+            List<Subscription> subscriptions = endpoints.subscriptionsOf(account);
+            all.put(account, subscriptions);
+            subscriptions.stream().filter(s -> !s.enabled()).forEach(s -> disabled.add(s.endpoint()));
+        }
         if (disabled.isEmpty()) {
             return all;
         }
         Set<EndpointId> enabledNow = endpoints.lockEnabled(disabled);
-        return all.stream().map(s -> s.enabled() || !enabledNow.contains(s.endpoint()) ? s
-                : new Subscription(s.endpoint(), s.filter(), true, s.retryPolicy())).toList();
+        all.replaceAll((account, subscriptions) -> subscriptions.stream()
+                .map(s -> s.enabled() || !enabledNow.contains(s.endpoint()) ? s
+                        : new Subscription(s.endpoint(), s.filter(), true, s.retryPolicy()))
+                .toList());
+        return all;
     }
 
     /**

@@ -65,10 +65,10 @@ public interface Endpoints {
     boolean unmarkReleasing(EndpointId endpoint, long mark);
 
     /**
-     * Locks the rows of {@code ids} until the caller's transaction ends and returns those that are
-     * enabled now. Enabling or disabling an endpoint writes its row first, so a transaction that
-     * holds this lock sees the endpoint's state settled: its deliveries are either in the set the
-     * enabling (disabling) transaction releases (holds), or written after it committed.
+     * Locks the rows of {@code ids}, in id order, until the caller's transaction ends, and returns
+     * those that are enabled now. Enabling or disabling an endpoint writes its row first, so a
+     * transaction that holds this lock sees the endpoint's state settled: its deliveries are either
+     * in the set the enabling (disabling) transaction releases (holds), or written after it committed.
      */
     Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
 

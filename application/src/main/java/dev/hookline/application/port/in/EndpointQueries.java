@@ -8,7 +8,7 @@ import java.util.List;
 /** Reads endpoints with what the list and detail pages show about them. */
 public interface EndpointQueries {
 
-    /** @param held deliveries queued while the endpoint is disabled */
+    /** @param held deliveries queued while the endpoint is disabled (0 while it is enabled) */
     record EndpointView(Endpoint endpoint, Stats stats, long held) {
     }
 

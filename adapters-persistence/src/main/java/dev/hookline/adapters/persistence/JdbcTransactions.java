@@ -35,11 +35,15 @@ public class JdbcTransactions implements Transactions {
     public <T> T inDurableTransaction(Supplier<T> work) {
         T result = inTransaction(work);
         if (jdbc.database() == Jdbc.Database.H2 && operations.findTransactionStatus().isEmpty()) { // not inside an outer transaction
-            jdbc.withConnection(c -> {
-                try (Statement sync = c.createStatement()) {
-                    return sync.execute("CHECKPOINT SYNC");
-                }
-            });
+            try {
+                jdbc.withConnection(c -> {
+                    try (Statement sync = c.createStatement()) {
+                        return sync.execute("CHECKPOINT SYNC");
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw new NotDurableException("committed, but H2 could not sync its file to the disk", e);
+            }
         }
         return result;
     }

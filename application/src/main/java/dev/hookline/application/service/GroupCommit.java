@@ -15,7 +15,8 @@ import java.util.function.Function;
  * writes alone, at once.
  *
  * <p>If the shared transaction fails, every item of it is written again in a transaction of its
- * own, so one bad item fails only its own caller. {@code write} must therefore be safe to repeat
+ * own, so one bad item fails only its own caller (not when it committed and only the sync to the
+ * disk failed: then every caller of the batch gets that failure). {@code write} must therefore be safe to repeat
  * after a rollback, and must return one result per item, in order.
  *
  * @param <I> what callers submit
@@ -87,6 +88,12 @@ final class GroupCommit<I, R> {
                 List<R> results = transactions.inDurableTransaction(() -> writeAll(batch));
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).finish(results.get(i), null, null);
+                }
+                return;
+            } catch (Transactions.NotDurableException committed) {
+                // written, so not again: every caller learns its item may not have reached the disk
+                for (Unit unit : batch) {
+                    unit.finish(null, committed, null);
                 }
                 return;
             } catch (RuntimeException | Error shared) {

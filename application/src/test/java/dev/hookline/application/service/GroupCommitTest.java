@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Transactions;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,10 +46,16 @@ class GroupCommitTest {
             }
         }
 
+        volatile boolean syncFails;
+
         @Override
         public <T> T inDurableTransaction(Supplier<T> work) {
             durable.incrementAndGet();
-            return inTransaction(work);
+            T result = inTransaction(work);
+            if (syncFails) {
+                throw new Transactions.NotDurableException("the disk failed", new IOException("EIO"));
+            }
+            return result;
         }
 
         void insert(String row) {
@@ -97,6 +104,39 @@ class GroupCommitTest {
         }
         assertEquals(64, store.rows.size());
         assertTrue(store.commits.get() < 32, "64 callers on 16 threads shared commits: " + store.commits.get());
+    }
+
+    @Test
+    void aBatchCommittedButNotSyncedIsNeitherWrittenAgainNorReportedAsAccepted() throws Exception {
+        FakeStore store = new FakeStore();
+        store.commitMillis = 20;
+        store.syncFails = true;
+        GroupCommit<Supplier<String>, String> group = units(store);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 24; i++) {
+                String row = "row-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return group.submit(() -> {
+                        store.insert(row);
+                        return row;
+                    });
+                }));
+            }
+            start.countDown();
+            for (Future<String> f : results) {
+                Exception e = assertThrows(Exception.class, f::get);
+                assertTrue(e.getCause() instanceof Transactions.NotDurableException, String.valueOf(e.getCause()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(store.commits.get() < 24, "batched: " + store.commits.get());
+        assertEquals(24, store.rows.size(), "each row once: " + store.rows);
+        assertEquals(24, store.rows.stream().distinct().count());
     }
 
     @Test

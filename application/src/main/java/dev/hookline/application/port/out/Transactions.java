@@ -11,6 +11,9 @@ public interface Transactions {
      * {@link #inTransaction}, and when it returns the commit is on stable storage: it survives a
      * crash of the machine or a power cut, not only of the process. For what the API has promised
      * to keep (an accepted event); everything else may use the cheaper {@link #inTransaction}.
+     *
+     * @throws NotDurableException when the work was committed but the store could not confirm it
+     *         reached stable storage: the work must not be repeated (it is in the database)
      */
     default <T> T inDurableTransaction(Supplier<T> work) {
         return inTransaction(work);
@@ -21,5 +24,12 @@ public interface Transactions {
             work.run();
             return null;
         });
+    }
+
+    /** The work was committed, but the store failed to put it on stable storage. */
+    final class NotDurableException extends RuntimeException {
+        public NotDurableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

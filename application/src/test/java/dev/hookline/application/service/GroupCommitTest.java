@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -80,27 +82,12 @@ class GroupCommitTest {
     void concurrentCallersShareCommitsAndEachGetsItsOwnResult() throws Exception {
         FakeStore store = new FakeStore();
         store.commitMillis = 20;
-        GroupCommit<Supplier<String>, String> group = units(store);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 64; i++) {
-                String row = "row-" + i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return group.submit(() -> {
-                        store.insert(row);
-                        return row;
-                    });
-                }));
-            }
-            start.countDown();
-            for (int i = 0; i < 64; i++) {
-                assertEquals("row-" + i, results.get(i).get());
-            }
-        } finally {
-            pool.shutdown();
+        List<Future<String>> results = submitAtOnce(units(store), 64, 16, i -> () -> {
+            store.insert("row-" + i);
+            return "row-" + i;
+        });
+        for (int i = 0; i < 64; i++) {
+            assertEquals("row-" + i, results.get(i).get());
         }
         assertEquals(64, store.rows.size());
         assertTrue(store.commits.get() < 32, "64 callers on 16 threads shared commits: " + store.commits.get());
@@ -111,28 +98,13 @@ class GroupCommitTest {
         FakeStore store = new FakeStore();
         store.commitMillis = 20;
         store.syncFails = true;
-        GroupCommit<Supplier<String>, String> group = units(store);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 24; i++) {
-                String row = "row-" + i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return group.submit(() -> {
-                        store.insert(row);
-                        return row;
-                    });
-                }));
-            }
-            start.countDown();
-            for (Future<String> f : results) {
-                Exception e = assertThrows(Exception.class, f::get);
-                assertTrue(e.getCause() instanceof Transactions.NotDurableException, String.valueOf(e.getCause()));
-            }
-        } finally {
-            pool.shutdown();
+        List<Future<String>> results = submitAtOnce(units(store), 24, 8, i -> () -> {
+            store.insert("row-" + i);
+            return "row-" + i;
+        });
+        for (Future<String> f : results) {
+            Exception e = assertThrows(Exception.class, f::get);
+            assertTrue(e.getCause() instanceof Transactions.NotDurableException, String.valueOf(e.getCause()));
         }
         assertTrue(store.commits.get() < 24, "batched: " + store.commits.get());
         assertEquals(24, store.rows.size(), "each row once: " + store.rows);
@@ -143,40 +115,47 @@ class GroupCommitTest {
     void aFailingUnitFailsOnlyItsOwnCallerAndLeavesNothingBehind() throws Exception {
         FakeStore store = new FakeStore();
         store.commitMillis = 20;
-        GroupCommit<Supplier<String>, String> group = units(store);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 24; i++) {
-                int n = i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return group.submit(() -> {
-                        store.insert("row-" + n);
-                        if (n == 13) {
-                            throw new IllegalStateException("unit 13 is broken");
-                        }
-                        return "row-" + n;
-                    });
-                }));
+        List<Future<String>> results = submitAtOnce(units(store), 24, 8, n -> () -> {
+            store.insert("row-" + n);
+            if (n == 13) {
+                throw new IllegalStateException("unit 13 is broken");
             }
-            start.countDown();
-            for (int i = 0; i < 24; i++) {
-                Future<String> f = results.get(i);
-                if (i == 13) {
-                    Exception e = assertThrows(Exception.class, f::get);
-                    assertEquals("unit 13 is broken", e.getCause().getMessage());
-                } else {
-                    assertEquals("row-" + i, f.get());
-                }
+            return "row-" + n;
+        });
+        for (int i = 0; i < 24; i++) {
+            Future<String> f = results.get(i);
+            if (i == 13) {
+                Exception e = assertThrows(Exception.class, f::get);
+                assertEquals("unit 13 is broken", e.getCause().getMessage());
+            } else {
+                assertEquals("row-" + i, f.get());
             }
-        } finally {
-            pool.shutdown();
         }
         assertEquals(23, store.rows.size(), "every row but the broken one, each once: " + store.rows);
         assertEquals(23, store.rows.stream().distinct().count());
         assertTrue(!store.rows.contains("row-13"));
+    }
+
+    /**
+     * {@code n} callers on {@code threads} threads submit {@code unit.apply(i)} all at once; returns
+     * their outcomes in order, once every caller has one.
+     */
+    private static List<Future<String>> submitAtOnce(GroupCommit<Supplier<String>, String> group, int n, int threads,
+                                                     IntFunction<Supplier<String>> unit) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> results = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < n; i++) {
+            Supplier<String> item = unit.apply(i);
+            results.add(pool.submit(() -> {
+                start.await();
+                return group.submit(item);
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "every caller got an answer");
+        return results;
     }
 
     /** Items that are units of work: the batch runs each in turn, in the shared transaction. */

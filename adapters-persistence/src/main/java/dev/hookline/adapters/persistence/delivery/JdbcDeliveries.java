@@ -395,14 +395,20 @@ class JdbcDeliveries implements Deliveries {
 
     private Map<EndpointId, Stats> stats(AccountId account, EndpointId onlyEndpoint, Instant since) {
         String ofEndpoint = onlyEndpoint == null ? "" : " AND endpoint_id = ?";
+        // one endpoint on H2: its own rows. Left to itself H2 picks the (status, created_at) index,
+        // i.e. every account's finished deliveries of the window: 1.1-1.8 s per look-up on the
+        // benchmark's database (warm), whether the endpoint had 809 deliveries or 29,226; with this
+        // hint 4 ms and 27-39 ms
+        String from = onlyEndpoint != null && jdbc.database() == Jdbc.Database.H2
+                ? "deliveries USE INDEX (deliveries_endpoint)" : "deliveries";
         return jdbc.withConnection(c -> {
             Map<String, long[]> counts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT endpoint_id,
                            SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
                            SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed
-                    FROM deliveries WHERE account_id = ? AND created_at >= ? AND status IN ('SUCCEEDED', 'FAILED')"""
-                    + ofEndpoint + " GROUP BY endpoint_id")) {
+                    FROM %s WHERE account_id = ? AND created_at >= ? AND status IN ('SUCCEEDED', 'FAILED')"""
+                    .formatted(from) + ofEndpoint + " GROUP BY endpoint_id")) {
                 ps.setString(1, account.value());
                 Jdbc.setInstant(ps, 2, since);
                 if (onlyEndpoint != null) {

@@ -53,6 +53,16 @@ public class Jdbc {
         });
     }
 
+    /** Runs one statement with {@code params} bound as in {@link #bind}; returns the rows it changed. */
+    public int update(String sql, Object... params) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Changes the rows {@code selectIds} finds (a query of one column, the id): on PostgreSQL as one
      * statement, {@code change} with {@code "id = ANY(ARRAY(" + selectIds + "))"} in place of {@code %s}; on
@@ -91,24 +101,35 @@ public class Jdbc {
                     }
                 }
             }
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            ids.sort(Comparator.naturalOrder()); // one lock order for every changer: no deadlocks
-            try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ?"))) {
-                for (String id : ids) {
-                    List<Object> params = new ArrayList<>(changeParams);
-                    params.add(id);
-                    params.addAll(trailingParams);
-                    bind(ps, params.toArray());
-                    ps.addBatch();
-                }
-                return sum(ps.executeBatch());
-            }
+            return changeEach(c, change, changeParams, ids, trailingParams);
         });
     }
 
-    /** Binds {@code params} in order: instants as timestamps, integers, everything else as text. */
+    /**
+     * {@code change} once per id, by primary key, {@code "id = ?"} in place of {@code %s}, as one
+     * batch in ascending id order (one lock order for every changer: no deadlocks). Parameters bind
+     * as in {@link #changeSelected}. Returns the number of rows changed.
+     */
+    public static int changeEach(Connection c, String change, List<Object> changeParams, List<String> ids,
+                                 List<Object> trailingParams) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.naturalOrder());
+        try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ?"))) {
+            for (String id : sorted) {
+                List<Object> params = new ArrayList<>(changeParams);
+                params.add(id);
+                params.addAll(trailingParams);
+                bind(ps, params.toArray());
+                ps.addBatch();
+            }
+            return sum(ps.executeBatch());
+        }
+    }
+
+    /** Binds {@code params} in order: instants as timestamps, integers and longs, everything else as text. */
     public static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
@@ -116,6 +137,8 @@ public class Jdbc {
                 setInstant(ps, i + 1, instant);
             } else if (p instanceof Integer n) {
                 ps.setInt(i + 1, n);
+            } else if (p instanceof Long n) {
+                ps.setLong(i + 1, n);
             } else {
                 ps.setString(i + 1, (String) p);
             }

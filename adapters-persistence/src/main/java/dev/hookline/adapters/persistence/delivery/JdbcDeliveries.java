@@ -251,21 +251,15 @@ class JdbcDeliveries implements Deliveries {
                 return List.of();
             }
             String release = "UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
-                    + " WHERE status = 'HELD' AND ";
+                    + " WHERE status = 'HELD' AND %s";
             if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement(release + "id = ANY(?)")) {
+                try (PreparedStatement ps = c.prepareStatement(release.formatted("id = ANY(?)"))) {
                     Jdbc.bind(ps, now, now, now);
                     ps.setArray(4, c.createArrayOf("varchar", ids.toArray()));
                     ps.executeUpdate();
                 }
             } else {
-                try (PreparedStatement ps = c.prepareStatement(release + "id = ?")) {
-                    for (String id : ids) { // ascending: the lock order of every changer
-                        Jdbc.bind(ps, now, now, now, id);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                Jdbc.changeEach(c, release, List.of(now, now, now), ids, List.of());
             }
             return ids.stream().map(DeliveryId::new).toList();
         });
@@ -283,7 +277,7 @@ class JdbcDeliveries implements Deliveries {
         if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
             List<Object> all = new ArrayList<>(params);
             all.add(endpoint.value());
-            return update(update + " WHERE endpoint_id = ? AND " + status, all.toArray());
+            return jdbc.update(update + " WHERE endpoint_id = ? AND " + status, all.toArray());
         }
         String change = update + " WHERE %s AND " + status;
         String select = "SELECT id FROM deliveries WHERE endpoint_id = ? AND " + status + " LIMIT " + H2_CHUNK;
@@ -298,7 +292,7 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {
-        return update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
+        return jdbc.update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
                 + " attempt_limit = attempts + 1, triggered_by = 'MANUAL', updated_at = ?"
                 + " WHERE endpoint_id = ? AND status IN ('FAILED', 'EXPIRED') AND created_at >= ?",
                 now, now, now, endpoint.value(), since);
@@ -456,15 +450,6 @@ class JdbcDeliveries implements Deliveries {
                 }
             }
             return stats;
-        });
-    }
-
-    private int update(String sql, Object... params) {
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Jdbc.bind(ps, params);
-                return ps.executeUpdate();
-            }
         });
     }
 

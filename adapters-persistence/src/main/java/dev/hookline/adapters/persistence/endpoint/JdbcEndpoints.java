@@ -231,23 +231,13 @@ class JdbcEndpoints implements Endpoints {
 
     @Override
     public void markReleasing(EndpointId endpoint) {
-        update("UPDATE endpoints SET held_release = held_release + 1 WHERE id = ?", endpoint.value());
+        jdbc.update("UPDATE endpoints SET held_release = held_release + 1 WHERE id = ?", endpoint.value());
     }
 
     @Override
     public boolean unmarkReleasing(EndpointId endpoint, long mark) {
-        return update("UPDATE endpoints SET held_release = 0 WHERE id = ? AND held_release = ?", endpoint.value(), mark) > 0;
-    }
-
-    private int update(String sql, Object... params) {
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
+        return jdbc.update("UPDATE endpoints SET held_release = 0 WHERE id = ? AND held_release = ?",
+                endpoint.value(), mark) > 0;
     }
 
     @Override

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookline.adapters.web.pages.PageViewsFilter;
 import dev.hookline.application.port.in.EndpointQueries;
 import dev.hookline.application.port.in.RegisterEndpointUseCase;
 import dev.hookline.application.port.in.RegisterEndpointUseCase.RegisterEndpointCommand;
 import dev.hookline.domain.id.AccountId;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.views.ViewsFilter;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +161,20 @@ class PagesHttpTest {
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60 + 1, "Retry-After " + retryAfter);
         assertEquals(303, new WebClient(hookline.baseUrl).login(other[1], other[2]).statusCode(),
                 "other addresses sign in as usual");
+    }
+
+    @Test
+    void theViewsFilterRendersThePagesButLeavesTheJsonApiAlone() {
+        assertTrue(hookline.context.getBean(ViewsFilter.class) instanceof PageViewsFilter,
+                "micronaut-views' own filter (mapped to every path) is replaced");
+        Pattern scope = Pattern.compile(PageViewsFilter.class.getAnnotation(Filter.class).value()[0]);
+        for (String page : List.of("/", "/login", "/settings/webhooks", "/settings/webhooks/wh_1/deliveries",
+                "/admin/deliveries", "/v1x", "/v10/anything")) {
+            assertTrue(scope.matcher(page).matches(), page);
+        }
+        for (String api : List.of("/v1", "/v1/", "/v1/events", "/v1/webhooks/wh_1", "/v1/api-keys")) {
+            assertFalse(scope.matcher(api).matches(), api);
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.hookline.adapters.persistence;
 
+import static dev.hookline.domain.delivery.DeliveryStatus.FAILED;
+import static dev.hookline.domain.delivery.DeliveryStatus.HELD;
+import static dev.hookline.domain.delivery.DeliveryStatus.RETRYING;
+import static dev.hookline.domain.delivery.DeliveryStatus.SUCCEEDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Endpoints.HealthChange;
+import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
@@ -135,7 +140,7 @@ class EndpointsTest extends DatabaseTest {
     void updateSavesMerchantChangesButLeavesHealthAlone() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
-        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), false, false, T0.plusSeconds(1))));
+        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), RETRYING, T0.plusSeconds(1))));
 
         Endpoint edited = endpoint.edit("https://new.example.com", "new", null, T0.plusSeconds(2))
                 .rotateSecret(newSecret(), T0.plusSeconds(2), Duration.ofHours(24))
@@ -146,7 +151,7 @@ class EndpointsTest extends DatabaseTest {
         assertEquals(edited.secrets(), found.secrets());
         assertEquals(5, found.rateLimit());
         assertEquals(T0.plusSeconds(3), found.updatedAt());
-        assertEquals(new EndpointHealth(1, T0.plusSeconds(1), false, T0.plusSeconds(1)), found.health());
+        assertEquals(new EndpointHealth(1, T0.plusSeconds(1), false, T0.plusSeconds(1), RETRYING), found.health());
     }
 
     @Test
@@ -154,7 +159,7 @@ class EndpointsTest extends DatabaseTest {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Instant failedAt = T0.plusSeconds(10);
-        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), false, true, failedAt)));
+        endpoints.recordHealth(List.of(new HealthChange(endpoint.id(), FAILED, failedAt)));
         Endpoint disabled = endpoints.find(account, endpoint.id()).orElseThrow()
                 .disable(Disablement.byMerchant(T0.plusSeconds(20)));
         endpoints.update(disabled);
@@ -165,7 +170,7 @@ class EndpointsTest extends DatabaseTest {
         endpoints.update(stored.enable(T0.plusSeconds(30)));
         Endpoint enabled = endpoints.find(account, endpoint.id()).orElseThrow();
         assertNull(enabled.disablement());
-        assertEquals(new EndpointHealth(0, null, false, failedAt), enabled.health());
+        assertEquals(new EndpointHealth(0, null, false, failedAt, FAILED), enabled.health(), "the latest attempt stays");
     }
 
     @Test
@@ -177,16 +182,17 @@ class EndpointsTest extends DatabaseTest {
         Instant t2 = T0.plusSeconds(2);
         Instant t3 = T0.plusSeconds(3);
         endpoints.recordHealth(List.of(
-                new HealthChange(b.id(), false, false, t1),
-                new HealthChange(a.id(), false, false, t1),
-                new HealthChange(b.id(), false, true, t2),
-                new HealthChange(a.id(), true, false, t2),
-                new HealthChange(a.id(), false, false, t3)));
+                new HealthChange(b.id(), RETRYING, t1),
+                new HealthChange(a.id(), RETRYING, t1),
+                new HealthChange(b.id(), FAILED, t2),
+                new HealthChange(a.id(), SUCCEEDED, t2),
+                new HealthChange(a.id(), HELD, t3)));
 
-        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(false, t1).afterAttempt(true, t2)
-                .afterAttempt(false, t3);
-        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(false, t1).afterAttempt(false, t2)
-                .afterExhausted();
+        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(RETRYING, t1).afterAttempt(SUCCEEDED, t2)
+                .afterAttempt(HELD, t3);
+        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(RETRYING, t1).afterAttempt(FAILED, t2);
+        assertEquals(HELD, expectedA.lastDeliveryStatus());
+        assertEquals(FAILED, expectedB.lastDeliveryStatus());
         assertEquals(expectedA, endpoints.find(account, a.id()).orElseThrow().health());
         assertEquals(expectedB, endpoints.find(account, b.id()).orElseThrow().health());
     }
@@ -196,23 +202,18 @@ class EndpointsTest extends DatabaseTest {
         AccountId account = newAccount();
         Endpoint a = newEndpoint(account);
         Endpoint b = newEndpoint(account);
-        endpoints.recordHealth(List.of(new HealthChange(a.id(), false, true, T0), new HealthChange(b.id(), false, false, T0)));
+        endpoints.recordHealth(List.of(new HealthChange(a.id(), FAILED, T0), new HealthChange(b.id(), RETRYING, T0)));
         List<HealthChange> batch = new ArrayList<>();
-        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(false, T0).afterExhausted();
-        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(false, T0);
+        EndpointHealth expectedA = EndpointHealth.fresh().afterAttempt(FAILED, T0);
+        EndpointHealth expectedB = EndpointHealth.fresh().afterAttempt(RETRYING, T0);
         for (int i = 1; i <= 30; i++) {
             Instant at = T0.plusSeconds(i);
-            boolean aSucceeds = i == 7 || i == 12;
-            batch.add(new HealthChange(a.id(), aSucceeds, !aSucceeds && i == 9, at));
-            expectedA = expectedA.afterAttempt(aSucceeds, at);
-            if (!aSucceeds && i == 9) {
-                expectedA = expectedA.afterExhausted();
-            }
-            batch.add(new HealthChange(b.id(), false, i == 20, at));
-            expectedB = expectedB.afterAttempt(false, at);
-            if (i == 20) {
-                expectedB = expectedB.afterExhausted();
-            }
+            DeliveryStatus toA = i == 7 || i == 12 ? SUCCEEDED : i == 9 ? FAILED : RETRYING;
+            batch.add(new HealthChange(a.id(), toA, at));
+            expectedA = expectedA.afterAttempt(toA, at);
+            DeliveryStatus toB = i == 20 ? FAILED : RETRYING;
+            batch.add(new HealthChange(b.id(), toB, at));
+            expectedB = expectedB.afterAttempt(toB, at);
         }
         tx.run(() -> endpoints.recordHealth(batch));
         assertEquals(expectedA, endpoints.find(account, a.id()).orElseThrow().health());
@@ -232,7 +233,7 @@ class EndpointsTest extends DatabaseTest {
                     for (int i = 0; i < 50; i++) {
                         List<HealthChange> batch = new ArrayList<>();
                         for (int j = 0; j < 5; j++) {
-                            batch.add(new HealthChange(endpoint.id(), false, false, T0.plusSeconds(i)));
+                            batch.add(new HealthChange(endpoint.id(), RETRYING, T0.plusSeconds(i)));
                         }
                         tx.run(() -> endpoints.recordHealth(batch));
                     }
@@ -258,11 +259,11 @@ class EndpointsTest extends DatabaseTest {
         Endpoint disabled = newEndpoint(account);
         Instant old = T0.minus(Duration.ofDays(6));
         endpoints.recordHealth(List.of(
-                new HealthChange(longFailingExhausted.id(), false, false, old),
-                new HealthChange(longFailingExhausted.id(), false, true, T0),
-                new HealthChange(longFailingNotExhausted.id(), false, false, old),
-                new HealthChange(recentlyFailingExhausted.id(), false, true, T0),
-                new HealthChange(disabled.id(), false, true, old)));
+                new HealthChange(longFailingExhausted.id(), RETRYING, old),
+                new HealthChange(longFailingExhausted.id(), FAILED, T0),
+                new HealthChange(longFailingNotExhausted.id(), RETRYING, old),
+                new HealthChange(recentlyFailingExhausted.id(), FAILED, T0),
+                new HealthChange(disabled.id(), FAILED, old)));
         endpoints.update(endpoints.find(account, disabled.id()).orElseThrow()
                 .disable(Disablement.byMerchant(T0)));
 

@@ -9,7 +9,6 @@ import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.id.AttemptId;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
-import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.id.EndpointId;
@@ -81,8 +80,7 @@ final class AttemptRecording {
                 next = claimed.failed(status, now);
             }
         }
-        boolean exhausted = next.status() == DeliveryStatus.FAILED;
-        HealthChange health = new HealthChange(endpoint.id(), outcome.succeeded(), exhausted, now);
+        HealthChange health = new HealthChange(endpoint.id(), next.status(), now);
         return new Recorded(next, attempt, health, endpoint.enabled() ? disable : Optional.empty());
     }
 

@@ -44,7 +44,7 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
 
     /** Success rate and last delivery are computed over this window. */
     static final Duration STATS_WINDOW = Duration.ofDays(7);
-    private static final Stats NO_STATS = new Stats(0, 0, null, null);
+    private static final Stats NO_STATS = new Stats(0, 0);
 
     private final Endpoints endpoints;
     private final Deliveries deliveries;

@@ -82,8 +82,7 @@ class AttemptRecordingTest {
         assertEquals(DeliveryStatus.SUCCEEDED, r.delivery().status());
         assertEquals(1, r.attempt().number());
         assertEquals(AttemptTrigger.SCHEDULED, r.attempt().trigger());
-        assertTrue(r.health().succeeded());
-        assertFalse(r.health().exhausted());
+        assertEquals(DeliveryStatus.SUCCEEDED, r.health().delivery(), "the endpoint's health learns a success");
     }
 
     @Test
@@ -92,6 +91,7 @@ class AttemptRecordingTest {
         assertEquals(DeliveryStatus.RETRYING, r.delivery().status());
         assertEquals(T0.plusMillis(42).plus(Duration.ofMinutes(1)), r.delivery().nextAttemptAt());
         assertEquals(500, r.delivery().lastStatusCode());
+        assertEquals(DeliveryStatus.RETRYING, r.health().delivery());
     }
 
     @Test
@@ -101,7 +101,7 @@ class AttemptRecordingTest {
         Recorded r = record(d, endpoint, new AttemptOutcome.Failure(ErrorKind.TIMEOUT, "slow"));
         assertEquals(DeliveryStatus.FAILED, r.delivery().status());
         assertEquals(3, r.attempt().number());
-        assertTrue(r.health().exhausted());
+        assertEquals(DeliveryStatus.FAILED, r.health().delivery(), "a failure that exhausted the delivery");
     }
 
     @Test

@@ -69,8 +69,7 @@ final class FakeEndpoints implements Endpoints {
                 if (!e.id().equals(c.endpoint())) {
                     return e;
                 }
-                var health = e.health().afterAttempt(c.succeeded(), c.at());
-                health = c.exhausted() ? health.afterExhausted() : health;
+                var health = e.health().afterAttempt(c.delivery(), c.at());
                 return new Endpoint(e.id(), e.accountId(), e.url(), e.description(), e.filter(), e.secrets(),
                         e.disablement(), health, e.rateLimit(), e.retryPolicy(), e.createdAt(), e.updatedAt());
             });

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,12 @@ class DeliveryEndToEndTest {
                 ((dev.hookline.domain.event.json.JsonNumber) ((JsonObject) a).get("response_code").orElseThrow())
                         .value())).toList());
         log.forEach(a -> assertNotNull(((JsonObject) a).get("duration_ms").orElse(null)));
+
+        // the webhook's "Last Delivery": the latest attempt and where it left its delivery
+        JsonObject webhook = hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null);
+        assertEquals("succeeded", str(webhook, "last_delivery_status"));
+        Instant lastAt = Instant.parse(str(webhook, "last_delivery_at"));
+        assertTrue(lastAt.isAfter(got.get(1).at()), lastAt + " is the third attempt's, not an earlier one's");
     }
 
     @Test
@@ -145,6 +152,8 @@ class DeliveryEndToEndTest {
         hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_2\"}");
         await("delivery failed", Duration.ofSeconds(10), () -> "failed".equals(onlyDeliveryStatus(acc[1], wh[0])));
         assertEquals(3, receiver.received("/broken").size(), "first attempt + 2 retries");
+        assertEquals("failed", str(hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null),
+                "last_delivery_status"));
     }
 
     @Test

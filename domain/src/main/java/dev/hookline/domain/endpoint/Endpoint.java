@@ -96,7 +96,7 @@ public record Endpoint(
         if (enabled()) {
             return this;
         }
-        EndpointHealth restart = new EndpointHealth(0, null, false, health.lastAttemptAt());
+        EndpointHealth restart = health.restarted();
         return new Endpoint(id, accountId, url, description, filter, secrets, null, restart, rateLimit, retryPolicy,
                 createdAt, now);
     }

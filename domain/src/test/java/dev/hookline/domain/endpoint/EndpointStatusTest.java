@@ -1,5 +1,9 @@
 package dev.hookline.domain.endpoint;
 
+import static dev.hookline.domain.delivery.DeliveryStatus.FAILED;
+import static dev.hookline.domain.delivery.DeliveryStatus.HELD;
+import static dev.hookline.domain.delivery.DeliveryStatus.RETRYING;
+import static dev.hookline.domain.delivery.DeliveryStatus.SUCCEEDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,12 +25,12 @@ class EndpointStatusTest {
 
     @Test
     void threeConsecutiveFailuresMakeItFailingAndASuccessMakesItActiveAgain() {
-        EndpointHealth h = EndpointHealth.fresh().afterAttempt(false, T0).afterAttempt(false, T0.plusSeconds(60));
+        EndpointHealth h = EndpointHealth.fresh().afterAttempt(RETRYING, T0).afterAttempt(RETRYING, T0.plusSeconds(60));
         assertInstanceOf(EndpointStatus.Active.class, EndpointStatus.of(null, h));
-        h = h.afterAttempt(false, T0.plusSeconds(360));
+        h = h.afterAttempt(RETRYING, T0.plusSeconds(360));
         assertInstanceOf(EndpointStatus.Failing.class, EndpointStatus.of(null, h));
         assertEquals(T0, h.failingSince());
-        h = h.afterAttempt(true, T0.plusSeconds(400));
+        h = h.afterAttempt(SUCCEEDED, T0.plusSeconds(400));
         assertInstanceOf(EndpointStatus.Active.class, EndpointStatus.of(null, h));
         assertEquals(0, h.consecutiveFailures());
         assertEquals(null, h.failingSince());
@@ -34,8 +38,25 @@ class EndpointStatusTest {
 
     @Test
     void oneFailureAfterAnExhaustedDeliveryIsFailing() {
-        EndpointHealth h = EndpointHealth.fresh().afterAttempt(false, T0).afterExhausted();
+        EndpointHealth h = EndpointHealth.fresh().afterAttempt(FAILED, T0);
         assertTrue(h.failing());
+    }
+
+    @Test
+    void theLatestAttemptIsRememberedWithWhereItLeftItsDeliveryAndSurvivesAReEnable() {
+        EndpointHealth h = EndpointHealth.fresh();
+        assertEquals(null, h.lastAttemptAt());
+        assertEquals(null, h.lastDeliveryStatus());
+        h = h.afterAttempt(SUCCEEDED, T0).afterAttempt(RETRYING, T0.plusSeconds(5));
+        assertEquals(T0.plusSeconds(5), h.lastAttemptAt());
+        assertEquals(RETRYING, h.lastDeliveryStatus());
+        h = h.afterAttempt(HELD, T0.plusSeconds(9));
+        assertEquals(HELD, h.lastDeliveryStatus(), "a failure on an endpoint disabled meanwhile holds its delivery");
+        assertEquals(2, h.consecutiveFailures());
+        assertFalse(h.exhaustedSinceSuccess());
+
+        EndpointHealth restarted = h.afterAttempt(FAILED, T0.plusSeconds(12)).restarted();
+        assertEquals(new EndpointHealth(0, null, false, T0.plusSeconds(12), FAILED), restarted);
     }
 
     @Test
@@ -58,10 +79,10 @@ class EndpointStatusTest {
 
     @Test
     void continuousFailureDisablesOnlyAfterTheWindowAndWithAnExhaustedDelivery() {
-        EndpointHealth failing = EndpointHealth.fresh().afterAttempt(false, T0);
+        EndpointHealth failing = EndpointHealth.fresh().afterAttempt(RETRYING, T0);
         Instant later = T0.plus(Duration.ofDays(5));
         assertTrue(policy.check(failing, later).isEmpty(), "no exhausted delivery yet");
-        EndpointHealth exhausted = failing.afterExhausted();
+        EndpointHealth exhausted = failing.afterAttempt(FAILED, T0.plusSeconds(60));
         assertTrue(policy.check(exhausted, later.minusSeconds(1)).isEmpty(), "not yet 5 days");
         Disablement d = policy.check(exhausted, later).orElseThrow();
         assertEquals(Disablement.Cause.CONTINUOUS_FAILURE, d.cause());
@@ -70,8 +91,8 @@ class EndpointStatusTest {
 
     @Test
     void aSuccessStartsTheWindowOver() {
-        EndpointHealth h = EndpointHealth.fresh().afterAttempt(false, T0).afterExhausted()
-                .afterAttempt(true, T0.plus(Duration.ofDays(4))).afterAttempt(false, T0.plus(Duration.ofDays(4)));
+        EndpointHealth h = EndpointHealth.fresh().afterAttempt(FAILED, T0)
+                .afterAttempt(SUCCEEDED, T0.plus(Duration.ofDays(4))).afterAttempt(RETRYING, T0.plus(Duration.ofDays(4)));
         assertTrue(policy.check(h, T0.plus(Duration.ofDays(6))).isEmpty());
     }
 }

@@ -398,7 +398,7 @@ class JdbcDeliveries implements Deliveries {
                 : onlyEndpoint != null ? "deliveries USE INDEX (deliveries_endpoint)"
                 : "deliveries USE INDEX (deliveries_account_created)";
         return jdbc.withConnection(c -> {
-            Map<String, long[]> counts = new HashMap<>();
+            Map<EndpointId, Stats> stats = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT endpoint_id,
                            SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
@@ -412,40 +412,8 @@ class JdbcDeliveries implements Deliveries {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        counts.put(rs.getString("endpoint_id"), new long[] {rs.getLong("succeeded"), rs.getLong("failed")});
-                    }
-                }
-            }
-            List<String> endpointIds = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM endpoints WHERE account_id = ?"
-                    + (onlyEndpoint == null ? "" : " AND id = ?") + " ORDER BY id")) {
-                ps.setString(1, account.value());
-                if (onlyEndpoint != null) {
-                    ps.setString(2, onlyEndpoint.value());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        endpointIds.add(rs.getString(1));
-                    }
-                }
-            }
-            Map<EndpointId, Stats> stats = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT updated_at, status FROM deliveries"
-                    + " WHERE endpoint_id = ? AND attempts > 0 ORDER BY id DESC LIMIT 1")) {
-                for (String endpointId : endpointIds) {
-                    ps.setString(1, endpointId);
-                    Instant lastAt = null;
-                    DeliveryStatus lastStatus = null;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            lastAt = Jdbc.getInstant(rs, "updated_at");
-                            lastStatus = DeliveryStatus.valueOf(rs.getString("status"));
-                        }
-                    }
-                    long[] n = counts.get(endpointId);
-                    if (n != null || lastAt != null) {
-                        stats.put(new EndpointId(endpointId),
-                                new Stats(n == null ? 0 : n[0], n == null ? 0 : n[1], lastAt, lastStatus));
+                        stats.put(new EndpointId(rs.getString("endpoint_id")),
+                                new Stats(rs.getLong("succeeded"), rs.getLong("failed")));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.hookline.adapters.persistence.endpoint;
 
 import dev.hookline.adapters.persistence.SecretCipher;
+import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
@@ -33,6 +34,7 @@ record EndpointRow(
         @Nullable Instant failingSince,
         boolean exhaustedSinceSuccess,
         @Nullable Instant lastAttemptAt,
+        @Nullable String lastDeliveryStatus,
         @Nullable Integer rateLimit,
         @Nullable String retrySchedule,
         @Nullable Double retryJitter,
@@ -47,6 +49,7 @@ record EndpointRow(
                 filterText(e.filter()), cipher.encrypt(SecretRingText.write(e.secrets()), e.id().value()),
                 d == null ? null : d.cause().name(), d == null ? null : d.reason(), d == null ? null : d.at(),
                 h.consecutiveFailures(), h.failingSince(), h.exhaustedSinceSuccess(), h.lastAttemptAt(),
+                h.lastDeliveryStatus() == null ? null : h.lastDeliveryStatus().name(),
                 e.rateLimit(), retry == null ? null : scheduleText(retry.schedule()),
                 retry == null ? null : retry.jitter(), e.createdAt(), e.updatedAt());
     }
@@ -58,7 +61,8 @@ record EndpointRow(
                 : new RetryPolicy(RetryPolicy.parseSchedule(retrySchedule), retryJitter == null ? 0 : retryJitter);
         return new Endpoint(new EndpointId(id), new AccountId(accountId), url, description, parseFilter(eventFilter),
                 SecretRingText.read(cipher.decrypt(secrets, id)), disablement,
-                new EndpointHealth(consecutiveFailures, failingSince, exhaustedSinceSuccess, lastAttemptAt),
+                new EndpointHealth(consecutiveFailures, failingSince, exhaustedSinceSuccess, lastAttemptAt,
+                        lastDeliveryStatus == null ? null : DeliveryStatus.valueOf(lastDeliveryStatus)),
                 rateLimit, retry, createdAt, updatedAt);
     }
 

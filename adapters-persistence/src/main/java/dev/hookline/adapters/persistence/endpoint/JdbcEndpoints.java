@@ -3,6 +3,7 @@ package dev.hookline.adapters.persistence.endpoint;
 import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.adapters.persistence.SecretCipher;
 import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.endpoint.Subscription;
@@ -45,18 +46,18 @@ class JdbcEndpoints implements Endpoints {
               rate_limit = ?, retry_schedule = ?, retry_jitter = ?, updated_at = ?
             WHERE id = ?""";
 
-    /* EndpointHealth.afterAttempt (+ afterExhausted), as one atomic statement per change. */
     /**
-     * The changes of one batch for one endpoint, folded into one statement: when the batch holds a
-     * success, the state restarts from it (parameter 1 true) with the failures after it; otherwise the
-     * failures add to the stored state.
+     * EndpointHealth.afterAttempt for the changes of one batch for one endpoint, folded into one
+     * atomic statement: when the batch holds a success, the state restarts from it (parameter 1 true)
+     * with the failures after it; otherwise the failures add to the stored state.
      */
     private static final String RECORD_HEALTH = """
             UPDATE endpoints SET
               consecutive_failures = CASE WHEN ? THEN ? ELSE consecutive_failures + ? END,
               failing_since = CASE WHEN ? THEN ? ELSE COALESCE(failing_since, ?) END,
               exhausted_since_success = CASE WHEN ? THEN ? ELSE (exhausted_since_success OR ?) END,
-              last_attempt_at = ?
+              last_attempt_at = ?,
+              last_delivery_status = ?
             WHERE id = ?""";
 
     /** Parsed event filters by their stored text: publishing reads every subscription's filter. */
@@ -187,7 +188,8 @@ class JdbcEndpoints implements Endpoints {
                     ps.setBoolean(8, f.exhausted);
                     ps.setBoolean(9, f.exhausted);
                     Jdbc.setInstant(ps, 10, f.lastAt);
-                    ps.setString(11, e.getKey().value());
+                    ps.setString(11, f.lastDelivery.name());
+                    ps.setString(12, e.getKey().value());
                     ps.addBatch();
                 }
                 return ps.executeBatch();
@@ -206,9 +208,10 @@ class JdbcEndpoints implements Endpoints {
         Instant firstFailureAt;
         boolean exhausted;
         Instant lastAt;
+        DeliveryStatus lastDelivery;
 
         void add(HealthChange change) {
-            if (change.succeeded()) {
+            if (change.delivery() == DeliveryStatus.SUCCEEDED) {
                 restarted = true;
                 failures = 0;
                 firstFailureAt = null;
@@ -218,9 +221,10 @@ class JdbcEndpoints implements Endpoints {
                 if (firstFailureAt == null) {
                     firstFailureAt = change.at();
                 }
-                exhausted |= change.exhausted();
+                exhausted |= change.delivery() == DeliveryStatus.FAILED;
             }
             lastAt = change.at();
+            lastDelivery = change.delivery();
         }
     }
 

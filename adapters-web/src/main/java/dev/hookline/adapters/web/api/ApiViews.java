@@ -109,8 +109,8 @@ public final class ApiViews {
             String reason = status instanceof EndpointStatus.Disabled d ? d.disablement().reason() : null;
             Double rate = view.stats().successRate().map(r -> Math.round(r * 10) / 10.0).orElse(null);
             return new WebhookView(e.id().value(), e.url(), e.description(), e.filter().patterns(), e.enabled(),
-                    status.code(), reason, rate, time(view.stats().lastDeliveryAt()),
-                    view.stats().lastStatus() == null ? null : lower(view.stats().lastStatus()), e.rateLimit(),
+                    status.code(), reason, rate, time(e.health().lastAttemptAt()),
+                    e.health().lastDeliveryStatus() == null ? null : lower(e.health().lastDeliveryStatus()), e.rateLimit(),
                     e.enabled() ? null : view.held(), time(e.createdAt()), time(e.updatedAt()), secret);
         }
     }

@@ -83,8 +83,11 @@ public interface Deliveries {
     /** How many deliveries of the endpoint are in each status. */
     Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);
 
-    /** Per endpoint of the account: delivered / finished deliveries since {@code since}, and the latest attempt. */
-    record Stats(long succeeded, long failed, Instant lastDeliveryAt, DeliveryStatus lastStatus) {
+    /**
+     * Per endpoint of the account: delivered / finished deliveries since {@code since}. (The latest
+     * attempt is part of the endpoint's health.)
+     */
+    record Stats(long succeeded, long failed) {
 
         /** Percentage of finished deliveries that succeeded, or empty when none finished. */
         public Optional<Double> successRate() {
@@ -95,6 +98,6 @@ public interface Deliveries {
 
     Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since);
 
-    /** {@link #statsOfAccount} for one endpoint of the account (empty when it has neither). */
+    /** {@link #statsOfAccount} for one endpoint of the account (empty when none finished). */
     Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since);
 }

@@ -1,6 +1,7 @@
 package dev.hookline.application.port.out;
 
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.endpoint.Subscription;
 import dev.hookline.domain.id.EndpointId;
@@ -38,16 +39,17 @@ public interface Endpoints {
     boolean delete(AccountId account, EndpointId id);
 
     /**
-     * What one attempt (or one exhausted delivery) tells about an endpoint.
+     * What one attempt tells about an endpoint.
      *
-     * @param exhausted a delivery ran out of attempts with this attempt
+     * @param delivery where the attempt left its delivery: {@code SUCCEEDED} is a success, {@code FAILED}
+     *                 a failure that exhausted the delivery, anything else a failure
      */
-    record HealthChange(EndpointId endpoint, boolean succeeded, boolean exhausted, Instant at) {
+    record HealthChange(EndpointId endpoint, DeliveryStatus delivery, Instant at) {
     }
 
     /**
-     * Applies {@code EndpointHealth.afterAttempt}/{@code afterExhausted} for each change, in order,
-     * as atomic updates (several dispatchers may record for the same endpoint at once).
+     * Applies {@code EndpointHealth.afterAttempt} for each change, in order, as atomic updates
+     * (several dispatchers may record for the same endpoint at once).
      */
     void recordHealth(List<HealthChange> changes);
 

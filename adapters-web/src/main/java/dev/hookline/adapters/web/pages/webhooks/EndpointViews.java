@@ -37,8 +37,8 @@ public final class EndpointViews {
         return new Row(e.id().value(), e.url(), e.description(), eventsLabel(e.filter(), catalog),
                 String.join(", ", e.filter().patterns()), Badge.of(e.status()),
                 view.stats().successRate().map(EndpointViews::percent).orElse("—"),
-                Times.of(view.stats().lastDeliveryAt(), now),
-                view.stats().lastStatus() == null ? null : Badge.of(view.stats().lastStatus()));
+                Times.of(e.health().lastAttemptAt(), now),
+                e.health().lastDeliveryStatus() == null ? null : Badge.of(e.health().lastDeliveryStatus()));
     }
 
     /** How many of the catalog's types the filter selects (a category counts its types). */
@@ -69,7 +69,7 @@ public final class EndpointViews {
                 e.disablement() == null ? null : e.disablement().reason(), view.held(),
                 eventsLabel(e.filter(), catalog), e.filter().patterns(), Times.of(e.createdAt(), now),
                 view.stats().successRate().map(EndpointViews::percent).orElse("—"),
-                Times.of(view.stats().lastDeliveryAt(), now),
+                Times.of(e.health().lastAttemptAt(), now),
                 e.rateLimit() == null ? "No limit" : e.rateLimit() + " per second");
     }
 

@@ -165,7 +165,9 @@ public class WebhooksController {
 
     @Get("/webhooks/{id}")
     @Operation(operationId = "getWebhook", summary = "Get a webhook with its status and delivery stats",
-            description = "success_rate (percent) and last delivery are over the last 7 days.")
+            description = "success_rate: percent of the deliveries finished in the last 7 days that succeeded;"
+                    + " last_delivery_at and last_delivery_status: the most recent attempt and where it left its"
+                    + " delivery (succeeded, retrying, failed, held), null before the first attempt.")
     @ApiResponse(responseCode = "200", description = "the endpoint",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = WebhookView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 public final class EndpointService implements RegisterEndpointUseCase, UpdateEndpointUseCase, DeleteEndpointUseCase,
         RotateSecretUseCase, EndpointQueries, CheckEndpointUrlUseCase {
 
-    /** Success rate and last delivery are computed over this window. */
+    /** The success rate is computed over this window (the last delivery is the endpoint's latest attempt, any time). */
     static final Duration STATS_WINDOW = Duration.ofDays(7);
     private static final Stats NO_STATS = new Stats(0, 0);
 

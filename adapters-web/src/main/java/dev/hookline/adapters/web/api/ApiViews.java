@@ -110,7 +110,8 @@ public final class ApiViews {
             Double rate = view.stats().successRate().map(r -> Math.round(r * 10) / 10.0).orElse(null);
             return new WebhookView(e.id().value(), e.url(), e.description(), e.filter().patterns(), e.enabled(),
                     status.code(), reason, rate, time(e.health().lastAttemptAt()),
-                    e.health().lastDeliveryStatus() == null ? null : lower(e.health().lastDeliveryStatus()), e.rateLimit(),
+                    e.health().lastDeliveryStatus() == null ? null : lower(e.health().lastDeliveryStatus()),
+                    e.rateLimit(),
                     e.enabled() ? null : view.held(), time(e.createdAt()), time(e.updatedAt()), secret);
         }
     }

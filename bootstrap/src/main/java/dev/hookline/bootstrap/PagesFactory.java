@@ -3,6 +3,7 @@ package dev.hookline.bootstrap;
 import dev.hookline.application.port.in.DeliveryQueries;
 import dev.hookline.application.port.in.RetryDeliveryUseCase;
 import dev.hookline.application.port.out.DeliveryReports;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.service.EndpointHistoryService;
 import dev.hookline.application.service.OperatorConsoleService;
@@ -20,8 +21,8 @@ public class PagesFactory {
 
     @Singleton
     EndpointHistoryService endpointHistoryService(Endpoints endpoints, DeliveryReports reports,
-                                                  DeliveryQueries deliveries, Clock clock) {
-        return new EndpointHistoryService(endpoints, reports, deliveries, clock);
+                                                  EndpointTallies tallies, DeliveryQueries deliveries, Clock clock) {
+        return new EndpointHistoryService(endpoints, reports, tallies, deliveries, clock);
     }
 
     /** One background thread runs "retry all matching": runs queue up rather than compete for the database. */

@@ -5,6 +5,7 @@ import dev.hookline.application.port.out.ApiKeys;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
 import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.EventTypes;
 import dev.hookline.application.port.out.Events;
@@ -41,9 +42,10 @@ public class UseCaseFactory {
 
     @Singleton
     @Bean(preDestroy = "stop")
-    Dispatcher dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
-                          WebhookSender sender, Transactions transactions, Clock clock, HooklineSettings settings) {
-        return new Dispatcher(deliveries, events, endpoints, attempts, sender, transactions, clock, settings);
+    Dispatcher dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, EndpointTallies tallies,
+                          Attempts attempts, WebhookSender sender, Transactions transactions, Clock clock,
+                          HooklineSettings settings) {
+        return new Dispatcher(deliveries, events, endpoints, tallies, attempts, sender, transactions, clock, settings);
     }
 
     @Singleton
@@ -55,10 +57,11 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    EndpointService endpointService(Endpoints endpoints, Deliveries deliveries, EventTypes eventTypes,
-                                    HostResolver resolver, Transactions transactions, DispatchSignal signal,
-                                    Clock clock, HooklineSettings settings) {
-        return new EndpointService(endpoints, deliveries, eventTypes, resolver, transactions, signal, clock, settings);
+    EndpointService endpointService(Endpoints endpoints, Deliveries deliveries, EndpointTallies tallies,
+                                    EventTypes eventTypes, HostResolver resolver, Transactions transactions,
+                                    DispatchSignal signal, Clock clock, HooklineSettings settings) {
+        return new EndpointService(endpoints, deliveries, tallies, eventTypes, resolver, transactions, signal, clock,
+                settings);
     }
 
     @Singleton
@@ -74,18 +77,19 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    TestEventService testEventService(Endpoints endpoints, EventTypes eventTypes, Events events,
-                                      Deliveries deliveries, Attempts attempts, WebhookSender sender,
+    TestEventService testEventService(Endpoints endpoints, EndpointTallies tallies, EventTypes eventTypes,
+                                      Events events, Deliveries deliveries, Attempts attempts, WebhookSender sender,
                                       Transactions transactions, Clock clock, HooklineSettings settings) {
-        return new TestEventService(endpoints, eventTypes, events, deliveries, attempts, sender, transactions, clock,
-                settings);
+        return new TestEventService(endpoints, tallies, eventTypes, events, deliveries, attempts, sender,
+                transactions, clock, settings);
     }
 
     @Singleton
-    HousekeepingService housekeepingService(Deliveries deliveries, Endpoints endpoints, Events events,
-                                            Transactions transactions, DispatchSignal signal, Clock clock,
-                                            HooklineSettings settings) {
-        return new HousekeepingService(deliveries, endpoints, events, transactions, signal, clock, settings);
+    HousekeepingService housekeepingService(Deliveries deliveries, Endpoints endpoints, EndpointTallies tallies,
+                                            Events events, Transactions transactions, DispatchSignal signal,
+                                            Clock clock, HooklineSettings settings) {
+        return new HousekeepingService(deliveries, endpoints, tallies, events, transactions, signal, clock,
+                settings);
     }
 
     @Singleton

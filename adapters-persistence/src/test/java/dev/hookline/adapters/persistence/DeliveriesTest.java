@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Deliveries.Filter;
-import dev.hookline.application.port.out.Deliveries.Stats;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
 import dev.hookline.domain.id.AccountId;
@@ -456,44 +455,6 @@ class DeliveriesTest extends DatabaseTest {
                 new Filter(DeliveryStatus.FAILED, PAYMENT_SUCCEEDED), PageRequest.first(10)).items()));
         assertEquals(List.of(okPayment.id(), failedPayment.id()), ids(deliveries.ofEndpoint(account, endpoint.id(),
                 new Filter(null, PAYMENT_SUCCEEDED), PageRequest.first(10)).items()));
-    }
-
-    @Test
-    void statsCountFinishedDeliveriesSinceATime() {
-        AccountId account = newAccount();
-        Endpoint busy = newEndpoint(account);
-        Endpoint quiet = newEndpoint(account);
-        Endpoint untouched = newEndpoint(account);
-        Endpoint ofOtherAccount = newEndpoint(newAccount());
-        Instant since = T0.plusSeconds(1000);
-        List<Delivery> rows = new ArrayList<>();
-        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.minusSeconds(1))); // before the window
-        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since));
-        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.plusSeconds(1)));
-        rows.add(in(DeliveryStatus.SUCCEEDED, busy, newEvent(account), since.plusSeconds(2)));
-        rows.add(in(DeliveryStatus.FAILED, busy, newEvent(account), since.plusSeconds(3)));
-        rows.add(in(DeliveryStatus.RETRYING, busy, newEvent(account), since.plusSeconds(4)));
-        rows.add(in(DeliveryStatus.PENDING, busy, newEvent(account), since.plusSeconds(5)));
-        rows.add(in(DeliveryStatus.HELD, busy, newEvent(account), since.plusSeconds(6)));
-        rows.add(in(DeliveryStatus.SUCCEEDED, quiet, newEvent(account), since.minusSeconds(50)));
-        rows.add(in(DeliveryStatus.FAILED, quiet, newEvent(account), since.minusSeconds(40)));
-        deliveries.addAll(rows);
-
-        Map<EndpointId, Stats> stats = deliveries.statsOfAccount(account, since);
-        assertEquals(new Stats(3, 1), stats.get(busy.id()));
-        assertEquals(Optional.of(75.0), stats.get(busy.id()).successRate());
-        assertFalse(stats.containsKey(quiet.id()), "nothing finished in the window");
-        assertFalse(stats.containsKey(untouched.id()));
-        assertFalse(stats.containsKey(ofOtherAccount.id()));
-
-        // one endpoint: the same figures, from its rows only; another account's endpoint has none here
-        assertEquals(Optional.of(stats.get(busy.id())), deliveries.statsOfEndpoint(account, busy.id(), since));
-        assertEquals(Optional.empty(), deliveries.statsOfEndpoint(account, quiet.id(), since));
-        assertEquals(Optional.of(new Stats(1, 1)), deliveries.statsOfEndpoint(account, quiet.id(), since.minusSeconds(60)));
-        assertEquals(Optional.empty(), deliveries.statsOfEndpoint(account, untouched.id(), since));
-        deliveries.addAll(List.of(in(DeliveryStatus.SUCCEEDED, ofOtherAccount, newEvent(ofOtherAccount.accountId()), since)));
-        assertEquals(Optional.empty(), deliveries.statsOfEndpoint(account, ofOtherAccount.id(), since));
-        assertEquals(1, deliveries.statsOfEndpoint(ofOtherAccount.accountId(), ofOtherAccount.id(), since).orElseThrow().succeeded());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.DeliveryReports;
-import dev.hookline.application.port.out.DeliveryReports.DayBucket;
 import dev.hookline.application.port.out.DeliveryReports.FailedDelivery;
 import dev.hookline.application.port.out.DeliveryReports.FailedQuery;
 import dev.hookline.application.port.out.DeliveryReports.LastAttempt;
@@ -54,28 +53,6 @@ class DeliveryReportsTest extends DatabaseTest {
 
     private static AttemptOutcome.Response status(int code) {
         return new AttemptOutcome.Response(code, Map.of(), "", false);
-    }
-
-    @Test
-    void attemptsAreGroupedByUtcDayWithSuccessesAndDurations() {
-        AccountId account = newAccount();
-        Endpoint endpoint = newEndpoint(account);
-        Endpoint other = newEndpoint(account);
-        Instant now = Instant.now();
-        Instant todayStart = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        Delivery d = stored(endpoint, newEvent(account), DeliveryStatus.SUCCEEDED, todayStart.minusSeconds(86_400));
-        attempt(d, 1, todayStart.minusSeconds(3_600), 100, status(500));          // yesterday 23:00
-        attempt(d, 2, todayStart.minusSeconds(60), 300, status(204));             // yesterday 23:59
-        attempt(d, 3, todayStart.plusSeconds(1), 40, new AttemptOutcome.Failure(ErrorKind.TIMEOUT, "slow"));
-        attempt(d, 4, todayStart.minusSeconds(10 * 86_400), 1, status(200));     // outside the window
-        Delivery o = stored(other, newEvent(account), DeliveryStatus.SUCCEEDED, todayStart);
-        attempt(o, 1, todayStart.plusSeconds(2), 5, status(200));                 // another endpoint
-
-        List<DayBucket> buckets = reports().attemptsByDay(endpoint.id(), todayStart.minusSeconds(6 * 86_400)).stream()
-                .sorted(Comparator.comparingLong(DayBucket::epochDay)).toList();
-
-        long today = todayStart.getEpochSecond() / 86_400;
-        assertEquals(List.of(new DayBucket(today - 1, 2, 1, 400), new DayBucket(today, 1, 0, 40)), buckets);
     }
 
     @Test

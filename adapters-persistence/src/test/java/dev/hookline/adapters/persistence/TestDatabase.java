@@ -147,7 +147,7 @@ public final class TestDatabase {
     public static void clean(ApplicationContext context) {
         context.getBean(Jdbc.class).withConnection(c -> {
             try (Statement s = c.createStatement()) {
-                for (String table : new String[] {"attempts", "deliveries", "events", "endpoints", "api_keys", "users",
+                for (String table : new String[] {"endpoint_tallies", "attempts", "deliveries", "events", "endpoints", "api_keys", "users",
                         "event_types", "accounts"}) {
                     s.executeUpdate("DELETE FROM " + table);
                 }

@@ -2,6 +2,7 @@ package dev.hookline.application.service;
 
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Endpoints.HealthChange;
 import dev.hookline.application.port.out.WebhookSender.OutboundRequest;
@@ -9,6 +10,7 @@ import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.id.AttemptId;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.id.EndpointId;
@@ -86,23 +88,28 @@ final class AttemptRecording {
 
     /**
      * Stores a batch of attempts in the caller's transaction: attempt rows, delivery states
-     * (only where still SENDING), endpoint health, and disables endpoints that answered 410.
+     * (only where still SENDING), endpoint health and hourly tallies, and disables endpoints that
+     * answered 410.
      */
     static void store(List<Recorded> batch, Attempts attempts, Deliveries deliveries, Endpoints endpoints,
-                      Instant now) {
+                      EndpointTallies tallies, Instant now) {
         List<Attempt> rows = new ArrayList<>(batch.size());
         List<Delivery> states = new ArrayList<>(batch.size());
         List<HealthChange> health = new ArrayList<>(batch.size());
+        Map<EndpointTallies.Hour, DeliveryTally> counts = new LinkedHashMap<>();
         Map<EndpointId, Disablement> disable = new LinkedHashMap<>();
         for (Recorded r : batch) {
             rows.add(r.attempt());
             states.add(r.delivery());
             health.add(r.health());
+            counts.merge(new EndpointTallies.Hour(r.health().endpoint(), DeliveryTally.epochHour(r.attempt().startedAt())),
+                    DeliveryTally.of(r.attempt(), r.delivery().status()), DeliveryTally::plus);
             r.autoDisable().ifPresent(d -> disable.putIfAbsent(r.health().endpoint(), d));
         }
         attempts.addAll(rows);
         deliveries.completeAll(states);
         endpoints.recordHealth(health);
+        tallies.add(counts);
         if (!disable.isEmpty()) {
             Map<EndpointId, Endpoint> current = endpoints.findAll(disable.keySet());
             disable.forEach((id, why) -> {

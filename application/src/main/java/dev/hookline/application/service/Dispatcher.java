@@ -3,6 +3,7 @@ package dev.hookline.application.service;
 import dev.hookline.application.port.in.DispatchDeliveriesUseCase;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
@@ -52,6 +53,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private final Deliveries deliveries;
     private final Events events;
     private final Endpoints endpoints;
+    private final EndpointTallies tallies;
     private final Attempts attempts;
     private final WebhookSender sender;
     private final Transactions transactions;
@@ -74,11 +76,13 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private Thread claimer;
     private Thread recorder;
 
-    public Dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
-                      WebhookSender sender, Transactions transactions, Clock clock, HooklineSettings settings) {
+    public Dispatcher(Deliveries deliveries, Events events, Endpoints endpoints, EndpointTallies tallies,
+                      Attempts attempts, WebhookSender sender, Transactions transactions, Clock clock,
+                      HooklineSettings settings) {
         this.deliveries = deliveries;
         this.events = events;
         this.endpoints = endpoints;
+        this.tallies = tallies;
         this.attempts = attempts;
         this.sender = sender;
         this.transactions = transactions;
@@ -325,29 +329,60 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                     batch.add(first);
                     completed.drainTo(batch, settings.batchSize() * 4 - 1);
                 }
-                List<Recorded> toStore = batch;
-                transactions.run(() -> AttemptRecording.store(toStore, attempts, deliveries, endpoints, clock.instant()));
-                // the claimer waits for a wake only when it was out of slots: wake it when slots freed
-                // where it lacked them (otherwise every recorded batch would cost it an empty claim)
-                boolean slotsWereShort = inFlight.get() >= settings.maxInFlight() || parkedCount > 0
-                        || !rateLimitedUntil.isEmpty();
-                for (Recorded r : batch) {
-                    int before = inFlightPerEndpoint.get(r.delivery().endpointId()).getAndDecrement();
-                    slotsWereShort |= before >= settings.maxInFlightPerEndpoint();
-                    inFlight.decrementAndGet();
-                }
-                batch = new ArrayList<>();
-                if (slotsWereShort) {
-                    wake();
+                batch = storeRecorded(batch);
+                if (!batch.isEmpty()) {
+                    sleep(ERROR_BACKOFF);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // keep the batch and try again: nothing is lost, leases cover a crash meanwhile
-                LOG.log(Level.WARNING, "recording " + batch.size() + " attempts failed; trying again shortly", e);
-                sleep(ERROR_BACKOFF);
             }
+        }
+    }
+
+    /**
+     * Stores the batch in one transaction or, if that fails, each attempt in its own, so that one
+     * that cannot be stored does not hold up the others. Returns those left to try again: nothing is
+     * lost, and leases cover a crash meanwhile.
+     */
+    private List<Recorded> storeRecorded(List<Recorded> batch) {
+        try {
+            store(batch);
+            return new ArrayList<>();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording " + batch.size() + " attempts failed; trying again"
+                    + (batch.size() > 1 ? " one by one" : " shortly"), e);
+        }
+        List<Recorded> left = new ArrayList<>();
+        if (batch.size() > 1) {
+            for (Recorded r : batch) {
+                try {
+                    store(List.of(r));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "recording the attempt of " + r.delivery().id().value()
+                            + " failed; trying again shortly", e);
+                    left.add(r);
+                }
+            }
+        } else {
+            left.addAll(batch);
+        }
+        return left;
+    }
+
+    private void store(List<Recorded> batch) {
+        transactions.run(() -> AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies, clock.instant()));
+        // the claimer waits for a wake only when it was out of slots: wake it when slots freed
+        // where it lacked them (otherwise every recorded batch would cost it an empty claim)
+        boolean slotsWereShort = inFlight.get() >= settings.maxInFlight() || parkedCount > 0
+                || !rateLimitedUntil.isEmpty();
+        for (Recorded r : batch) {
+            int before = inFlightPerEndpoint.get(r.delivery().endpointId()).getAndDecrement();
+            slotsWereShort |= before >= settings.maxInFlightPerEndpoint();
+            inFlight.decrementAndGet();
+        }
+        if (slotsWereShort) {
+            wake();
         }
     }
 

@@ -11,8 +11,9 @@ import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.application.port.in.Problem;
 import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.out.DeliveryReports;
-import dev.hookline.application.port.out.DeliveryReports.DayBucket;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.EndpointId;
@@ -28,15 +29,19 @@ import java.util.Optional;
 /** The endpoint page's history: daily success rate and response time, and the delivery log with outcomes. */
 public final class EndpointHistoryService implements EndpointHistoryQueries, DeliveryLogQueries {
 
+    private static final long HOURS_PER_DAY = 24;
+
     private final Endpoints endpoints;
     private final DeliveryReports reports;
+    private final EndpointTallies tallies;
     private final DeliveryQueries deliveries;
     private final Clock clock;
 
-    public EndpointHistoryService(Endpoints endpoints, DeliveryReports reports, DeliveryQueries deliveries,
-                                  Clock clock) {
+    public EndpointHistoryService(Endpoints endpoints, DeliveryReports reports, EndpointTallies tallies,
+                                  DeliveryQueries deliveries, Clock clock) {
         this.endpoints = endpoints;
         this.reports = reports;
+        this.tallies = tallies;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -65,21 +70,13 @@ public final class EndpointHistoryService implements EndpointHistoryQueries, Del
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
-        Map<Long, DayBucket> byDay = new HashMap<>();
-        for (DayBucket bucket : reports.attemptsByDay(endpoint.get().id(),
-                first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            byDay.merge(bucket.epochDay(), bucket, (a, b) -> new DayBucket(a.epochDay(), a.attempts() + b.attempts(),
-                    a.succeeded() + b.succeeded(), a.totalMillis() + b.totalMillis()));
-        }
+        Map<Long, DeliveryTally> byDay = new HashMap<>();
+        tallies.hoursFrom(endpoint.get().id(), DeliveryTally.epochHour(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .forEach((hour, tally) -> byDay.merge(Math.floorDiv(hour, HOURS_PER_DAY), tally, DeliveryTally::plus));
         List<DayStats> stats = new ArrayList<>(days);
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            DayBucket bucket = byDay.get(day.toEpochDay());
-            if (bucket == null || bucket.attempts() == 0) {
-                stats.add(new DayStats(day, 0, 0, Optional.empty()));
-            } else {
-                stats.add(new DayStats(day, bucket.attempts(), bucket.succeeded(),
-                        Optional.of((double) bucket.totalMillis() / bucket.attempts())));
-            }
+            DeliveryTally tally = byDay.getOrDefault(day.toEpochDay(), DeliveryTally.NONE);
+            stats.add(new DayStats(day, tally.attempts(), tally.attemptsSucceeded(), tally.averageMillis()));
         }
         return Result.ok(stats);
     }

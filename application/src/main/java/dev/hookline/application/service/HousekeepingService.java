@@ -3,9 +3,11 @@ package dev.hookline.application.service;
 import dev.hookline.application.port.in.HousekeepingUseCase;
 import dev.hookline.application.port.out.Deliveries;
 import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.id.DeliveryId;
@@ -26,16 +28,19 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     private final Deliveries deliveries;
     private final Endpoints endpoints;
+    private final EndpointTallies tallies;
     private final Events events;
     private final Transactions transactions;
     private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
 
-    public HousekeepingService(Deliveries deliveries, Endpoints endpoints, Events events, Transactions transactions,
-                               DispatchSignal signal, Clock clock, HooklineSettings settings) {
+    public HousekeepingService(Deliveries deliveries, Endpoints endpoints, EndpointTallies tallies, Events events,
+                               Transactions transactions, DispatchSignal signal, Clock clock,
+                               HooklineSettings settings) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
+        this.tallies = tallies;
         this.events = events;
         this.transactions = transactions;
         this.signal = signal;
@@ -120,6 +125,8 @@ public final class HousekeepingService implements HousekeepingUseCase {
     public int purgeExpiredData() {
         Instant cutoff = clock.instant().minus(settings.retention());
         int purged = transactions.inTransaction(() -> deliveries.purge(cutoff, BATCH));
-        return purged + transactions.inTransaction(() -> events.purge(cutoff, BATCH));
+        purged += transactions.inTransaction(() -> events.purge(cutoff, BATCH));
+        // an endpoint's hours are few (at most 24 a day): all of those past the retention at once
+        return purged + transactions.inTransaction(() -> tallies.purgeBefore(DeliveryTally.epochHour(cutoff)));
     }
 }

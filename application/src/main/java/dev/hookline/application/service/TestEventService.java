@@ -5,6 +5,7 @@ import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.in.SendTestEventUseCase;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.EventTypes;
 import dev.hookline.application.port.out.Events;
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public final class TestEventService implements SendTestEventUseCase {
 
     private final Endpoints endpoints;
+    private final EndpointTallies tallies;
     private final EventTypes eventTypes;
     private final Events events;
     private final Deliveries deliveries;
@@ -49,10 +51,11 @@ public final class TestEventService implements SendTestEventUseCase {
     private final HooklineSettings settings;
     private final AttemptRecording recording;
 
-    public TestEventService(Endpoints endpoints, EventTypes eventTypes, Events events, Deliveries deliveries,
-                            Attempts attempts, WebhookSender sender, Transactions transactions, Clock clock,
-                            HooklineSettings settings) {
+    public TestEventService(Endpoints endpoints, EndpointTallies tallies, EventTypes eventTypes, Events events,
+                            Deliveries deliveries, Attempts attempts, WebhookSender sender, Transactions transactions,
+                            Clock clock, HooklineSettings settings) {
         this.endpoints = endpoints;
+        this.tallies = tallies;
         this.eventTypes = eventTypes;
         this.events = events;
         this.deliveries = deliveries;
@@ -97,7 +100,7 @@ public final class TestEventService implements SendTestEventUseCase {
         AttemptOutcome outcome = await(request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Recorded recorded = recording.record(claimed, endpoint, request, now, took, outcome, clock.instant());
-        transactions.run(() -> AttemptRecording.store(List.of(recorded), attempts, deliveries, endpoints,
+        transactions.run(() -> AttemptRecording.store(List.of(recorded), attempts, deliveries, endpoints, tallies,
                 clock.instant()));
         return Result.ok(new TestResult(recorded.delivery(), recorded.attempt()));
     }

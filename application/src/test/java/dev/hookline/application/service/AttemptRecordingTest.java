@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookline.application.port.out.Attempts;
+import dev.hookline.application.port.out.EndpointTallies.Hour;
 import dev.hookline.application.port.out.WebhookSender.OutboundRequest;
 import dev.hookline.application.service.AttemptRecording.Recorded;
+import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.AttemptTrigger;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.delivery.ErrorKind;
 import dev.hookline.domain.endpoint.AutoDisablePolicy;
 import dev.hookline.domain.endpoint.Disablement;
@@ -19,6 +23,7 @@ import dev.hookline.domain.event.Event;
 import dev.hookline.domain.event.EventFilter;
 import dev.hookline.domain.event.EventTypeName;
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.retry.RetryPolicy;
 import dev.hookline.domain.signing.SignatureScheme;
@@ -27,6 +32,7 @@ import dev.hookline.domain.signing.SigningSecret;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,5 +131,42 @@ class AttemptRecordingTest {
                 null, endpoint.health(), null, new RetryPolicy(List.of(Duration.ofSeconds(10)), 0), T0, T0);
         Recorded r = record(claimed(), own, status(503));
         assertEquals(T0.plusMillis(42).plusSeconds(10), r.delivery().nextAttemptAt());
+    }
+
+    @Test
+    void storingABatchTalliesEachEndpointsHourOnceWithItsAttemptsAndFinishedDeliveries() {
+        Endpoint other = Endpoint.create(account, "https://hooks.example.com/y", "", new EventFilter.AllEvents(),
+                SigningSecret.generate(new SecureRandom()), T0);
+        Delivery ok = claimed();
+        Delivery failing = claimed();
+        Delivery gone = Delivery.create(account, event.id(), event.type(), other.id(), true, 3, T0)
+                .claim(T0, T0.plusSeconds(60));
+        List<Recorded> batch = List.of(record(ok, endpoint, status(204)), record(failing, endpoint, status(500)),
+                record(gone, other, status(410)));
+        FakeDeliveries deliveries = new FakeDeliveries(new ArrayList<>(List.of(ok, failing, gone)));
+        FakeEndpoints endpoints = new FakeEndpoints(new ArrayList<>(List.of(endpoint, other)));
+        FakeEndpointTallies tallies = new FakeEndpointTallies();
+        List<Attempt> logged = new ArrayList<>();
+        Attempts attempts = new Attempts() {
+            @Override
+            public void addAll(List<Attempt> added) {
+                logged.addAll(added);
+            }
+
+            @Override
+            public List<Attempt> ofDelivery(DeliveryId delivery) {
+                return List.of();
+            }
+        };
+
+        AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies, T0.plusSeconds(1));
+
+        assertEquals(3, logged.size());
+        long hour = DeliveryTally.epochHour(T0);
+        assertEquals(Map.of(
+                new Hour(endpoint.id(), hour),
+                new DeliveryTally(2, 1, 2 * TOOK.toMillis(), 1, 0),
+                new Hour(other.id(), hour),
+                new DeliveryTally(1, 0, TOOK.toMillis(), 0, 1)), tallies.hours);
     }
 }

@@ -135,16 +135,6 @@ final class FakeDeliveries implements Deliveries {
         return counts;
     }
 
-    @Override
-    public Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since) {
-        return new HashMap<>();
-    }
-
-    @Override
-    public Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since) {
-        return Optional.empty();
-    }
-
     private int each(EndpointId endpoint, java.util.function.Predicate<Delivery> which,
                      java.util.function.UnaryOperator<Delivery> change) {
         List<Delivery> matching = deliveries.stream().filter(d -> d.endpointId().equals(endpoint) && which.test(d)).toList();

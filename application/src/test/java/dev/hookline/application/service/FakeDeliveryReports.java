@@ -16,22 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reports over a list of deliveries (and canned day buckets), following the port's semantics. */
+/** Reports over a list of deliveries, following the port's semantics. */
 final class FakeDeliveryReports implements DeliveryReports {
 
     final List<Delivery> deliveries;
-    final List<DayBucket> buckets = new ArrayList<>();
-    final List<Instant> bucketQueries = new ArrayList<>();
     int failedAfterCalls;
 
     FakeDeliveryReports(List<Delivery> deliveries) {
         this.deliveries = deliveries;
-    }
-
-    @Override
-    public List<DayBucket> attemptsByDay(EndpointId endpoint, Instant since) {
-        bucketQueries.add(since);
-        return buckets;
     }
 
     private static Predicate<Delivery> matching(FailedQuery q) {

@@ -65,7 +65,7 @@ class HeldReleaseTest {
                 (proxy, method, args) -> {
                     throw new AssertionError("releasing held deliveries reads no events: " + method.getName());
                 });
-        housekeeping = new HousekeepingService(deliveries, endpoints, unused, counting, signals::incrementAndGet,
+        housekeeping = new HousekeepingService(deliveries, endpoints, new FakeEndpointTallies(), unused, counting, signals::incrementAndGet,
                 Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), settings);
     }
 

@@ -140,6 +140,8 @@ class DeliveryEndToEndTest {
         // the webhook's "Last Delivery": the latest attempt and where it left its delivery
         JsonObject webhook = hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null);
         assertEquals("succeeded", str(webhook, "last_delivery_status"));
+        assertEquals(100.0, ((dev.hookline.domain.event.json.JsonNumber) TestHookline.get(webhook, "success_rate"))
+                .value(), "one delivery finished, and it succeeded (the failed attempts were retried)");
         Instant lastAt = Instant.parse(str(webhook, "last_delivery_at"));
         assertTrue(lastAt.isAfter(got.get(1).at()), lastAt + " is the third attempt's, not an earlier one's");
     }
@@ -152,8 +154,33 @@ class DeliveryEndToEndTest {
         hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_2\"}");
         await("delivery failed", Duration.ofSeconds(10), () -> "failed".equals(onlyDeliveryStatus(acc[1], wh[0])));
         assertEquals(3, receiver.received("/broken").size(), "first attempt + 2 retries");
-        assertEquals("failed", str(hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null),
-                "last_delivery_status"));
+        JsonObject webhook = hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null);
+        assertEquals("failed", str(webhook, "last_delivery_status"));
+        assertEquals(0.0, ((dev.hookline.domain.event.json.JsonNumber) TestHookline.get(webhook, "success_rate"))
+                .value());
+    }
+
+    @Test
+    void aWebhookDeletedWhileItsDeliveryIsInFlightDoesNotStopTheRecordingOfOthers() {
+        String[] acc = hookline.newAccount("Deleting Ltd");
+        String[] doomed = webhook(acc[1], "/deleted-in-flight", "[\"customer.updated\"]");
+        String[] kept = webhook(acc[1], "/kept", "[\"invoice.paid\"]");
+        receiver.script("/deleted-in-flight", r -> new Answer(200, Map.of(), "late", Duration.ofMillis(1500)));
+        hookline.publish(acc[0], "customer.updated", "{\"id\":\"cus_gone\"}");
+        await("the doomed endpoint's request arrived", Duration.ofSeconds(10),
+                () -> receiver.received("/deleted-in-flight").size() == 1);
+        assertEquals(204, hookline.call("DELETE", "/v1/webhooks/" + doomed[0], acc[1], null).statusCode());
+        // the answer comes after the delete: its attempt has no delivery (nor endpoint) left to record
+        // against; the other endpoint's events are published once it has been recorded (or failed to be)
+        Instant answered = receiver.received("/deleted-in-flight").get(0).at().plusMillis(1500);
+        await("the doomed endpoint answered", Duration.ofSeconds(10), () -> Instant.now().isAfter(answered.plusMillis(500)));
+        for (int i = 0; i < 3; i++) {
+            hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_kept_" + i + "\"}");
+        }
+        await("the other endpoint's deliveries are recorded", Duration.ofSeconds(15), () -> deliveries(acc[1], kept[0])
+                .stream().filter(d -> str((JsonObject) d, "status").equals("succeeded")).count() == 3);
+        assertEquals(3, receiver.received("/kept").size(), "each sent once (none sent again after a lost record)");
+        assertEquals(404, hookline.call("GET", "/v1/webhooks/" + doomed[0], acc[1], null).statusCode());
     }
 
     @Test

@@ -53,33 +53,6 @@ class JdbcDeliveryReports implements DeliveryReports {
         return prefix + "_" + new String(out);
     }
 
-    @Override
-    public List<DayBucket> attemptsByDay(EndpointId endpoint, Instant since) {
-        String sql = """
-                SELECT FLOOR(EXTRACT(EPOCH FROM a.started_at) / 86400) AS epoch_day,
-                       COUNT(*) AS attempts,
-                       SUM(CASE WHEN a.response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END) AS succeeded,
-                       SUM(a.duration_ms) AS total_ms
-                FROM attempts a JOIN deliveries d ON d.id = a.delivery_id
-                WHERE d.endpoint_id = ? AND a.id >= ? AND a.started_at >= ?
-                GROUP BY FLOOR(EXTRACT(EPOCH FROM a.started_at) / 86400)""";
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, endpoint.value());
-                ps.setString(2, lowestIdAt("att", since));
-                Jdbc.setInstant(ps, 3, since);
-                List<DayBucket> buckets = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        buckets.add(new DayBucket(rs.getLong("epoch_day"), rs.getLong("attempts"),
-                                rs.getLong("succeeded"), rs.getLong("total_ms")));
-                    }
-                }
-                return buckets;
-            }
-        });
-    }
-
     /** The WHERE clause (after {@code WHERE}) and its parameters for a failed-deliveries query. */
     private record Where(String sql, List<Object> params) {
     }

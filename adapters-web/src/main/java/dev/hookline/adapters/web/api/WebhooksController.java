@@ -165,7 +165,8 @@ public class WebhooksController {
 
     @Get("/webhooks/{id}")
     @Operation(operationId = "getWebhook", summary = "Get a webhook with its status and delivery stats",
-            description = "success_rate: percent of the deliveries finished in the last 7 days that succeeded;"
+            description = "success_rate: percent of the deliveries finished in the last 7 days (to the hour) that"
+                    + " succeeded, null when none finished;"
                     + " last_delivery_at and last_delivery_status: the most recent attempt and where it left its"
                     + " delivery (succeeded, retrying, failed, held), null before the first attempt.")
     @ApiResponse(responseCode = "200", description = "the endpoint",

@@ -82,22 +82,4 @@ public interface Deliveries {
 
     /** How many deliveries of the endpoint are in each status. */
     Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);
-
-    /**
-     * Per endpoint of the account: delivered / finished deliveries since {@code since}. (The latest
-     * attempt is part of the endpoint's health.)
-     */
-    record Stats(long succeeded, long failed) {
-
-        /** Percentage of finished deliveries that succeeded, or empty when none finished. */
-        public Optional<Double> successRate() {
-            long finished = succeeded + failed;
-            return finished == 0 ? Optional.empty() : Optional.of(100.0 * succeeded / finished);
-        }
-    }
-
-    Map<EndpointId, Stats> statsOfAccount(AccountId account, Instant since);
-
-    /** {@link #statsOfAccount} for one endpoint of the account (empty when none finished). */
-    Optional<Stats> statsOfEndpoint(AccountId account, EndpointId endpoint, Instant since);
 }

@@ -13,20 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read-mostly views over deliveries and attempts for the pages: charts, the operator console, queue depth. */
+/** Read-mostly views over deliveries and attempts for the pages: the operator console, queue depth. */
 public interface DeliveryReports {
-
-    /**
-     * Attempts of one UTC day.
-     *
-     * @param epochDay    days since 1970-01-01 (UTC)
-     * @param totalMillis sum of the attempts' durations
-     */
-    record DayBucket(long epochDay, long attempts, long succeeded, long totalMillis) {
-    }
-
-    /** The endpoint's attempts started at or after {@code since}, grouped by UTC day, in any order. */
-    List<DayBucket> attemptsByDay(EndpointId endpoint, Instant since);
 
     /**
      * Which FAILED or EXPIRED deliveries, any account; {@code null} fields mean any.

@@ -15,10 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -201,29 +199,6 @@ public class Jdbc {
         for (String value : values) {
             ps.setString(i++, value);
         }
-    }
-
-    /**
-     * Which of {@code ids} {@code table} still has (by its {@code id} column): rows written for
-     * something deleted meanwhile (an attempt of a delivery whose endpoint was deleted while it was
-     * in flight) would fail on its foreign key, and with it the whole batch they are part of.
-     */
-    public static Set<String> existing(Connection c, String table, Collection<String> ids) throws SQLException {
-        List<String> distinct = ids.stream().distinct().toList();
-        Set<String> found = new HashSet<>();
-        if (distinct.isEmpty()) {
-            return found;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE id IN ("
-                + placeholders(distinct.size()) + ")")) {
-            setStrings(ps, 1, distinct);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-        }
-        return found;
     }
 
     public static int sum(int[] counts) {

@@ -46,23 +46,4 @@ class AttemptsTest extends DatabaseTest {
         assertEquals(List.copyOf(sent.keySet()), List.copyOf(read.get(0).requestHeaders().keySet()), "header order");
         assertEquals(List.of(), attempts.ofDelivery(pending(endpoint, newEvent(account), T0).id()));
     }
-
-    @Test
-    void attemptsOfADeliveryDeletedMeanwhileAreLeftOutAndTheOthersStored() {
-        AccountId account = newAccount();
-        Endpoint kept = newEndpoint(account);
-        Endpoint deleted = newEndpoint(account);
-        Delivery ofKept = pending(kept, newEvent(account), T0);
-        Delivery ofDeleted = pending(deleted, newEvent(account), T0);
-        deliveries.addAll(List.of(ofKept, ofDeleted));
-        // the endpoint is deleted while an attempt of its delivery is in flight (its deliveries go with it)
-        assertEquals(true, endpoints.delete(account, deleted.id()));
-        Attempt lost = new Attempt(AttemptId.generate(), ofDeleted.id(), 1, AttemptTrigger.SCHEDULED, T0,
-                Duration.ofMillis(5), Map.of(), new AttemptOutcome.Response(200, Map.of(), "", false));
-        Attempt stored = new Attempt(AttemptId.generate(), ofKept.id(), 1, AttemptTrigger.SCHEDULED, T0,
-                Duration.ofMillis(5), Map.of(), new AttemptOutcome.Response(200, Map.of(), "", false));
-        tx.run(() -> attempts.addAll(List.of(lost, stored)));
-        assertEquals(List.of(stored), attempts.ofDelivery(ofKept.id()));
-        assertEquals(List.of(), attempts.ofDelivery(ofDeleted.id()));
-    }
 }

@@ -458,6 +458,20 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
+    void existingTellsWhichDeliveriesAreLeftAfterTheirEndpointWasDeleted() {
+        AccountId account = newAccount();
+        Endpoint kept = newEndpoint(account);
+        Endpoint deleted = newEndpoint(account);
+        Delivery stays = pending(kept, newEvent(account), T0);
+        Delivery goes = pending(deleted, newEvent(account), T0);
+        deliveries.addAll(List.of(stays, goes));
+        assertEquals(Set.of(stays.id(), goes.id()), deliveries.existing(List.of(stays.id(), goes.id(), stays.id())));
+        assertEquals(true, endpoints.delete(account, deleted.id()));
+        assertEquals(Set.of(stays.id()), deliveries.existing(List.of(stays.id(), goes.id())));
+        assertEquals(Set.of(), deliveries.existing(List.of()));
+    }
+
+    @Test
     void countsAnEndpointsDeliveriesByStatus() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);

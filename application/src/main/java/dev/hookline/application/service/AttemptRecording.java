@@ -13,6 +13,7 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.event.WireEnvelope;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -93,21 +95,26 @@ final class AttemptRecording {
      */
     static void store(List<Recorded> batch, Attempts attempts, Deliveries deliveries, Endpoints endpoints,
                       EndpointTallies tallies, Instant now) {
-        List<Attempt> rows = new ArrayList<>(batch.size());
-        List<Delivery> states = new ArrayList<>(batch.size());
-        List<HealthChange> health = new ArrayList<>(batch.size());
+        List<Delivery> states = batch.stream().map(Recorded::delivery).toList();
+        List<Recorded> live = batch;
+        if (deliveries.completeAll(states) < states.size()) {
+            // some were no longer SENDING: a lease lost to another node (the attempt is logged all the
+            // same), or deleted with their endpoint while in flight (nothing is left to log it against)
+            Set<DeliveryId> existing = deliveries.existing(states.stream().map(Delivery::id).toList());
+            live = batch.stream().filter(r -> existing.contains(r.delivery().id())).toList();
+        }
+        List<Attempt> rows = new ArrayList<>(live.size());
+        List<HealthChange> health = new ArrayList<>(live.size());
         Map<EndpointTallies.Hour, DeliveryTally> counts = new LinkedHashMap<>();
         Map<EndpointId, Disablement> disable = new LinkedHashMap<>();
-        for (Recorded r : batch) {
+        for (Recorded r : live) {
             rows.add(r.attempt());
-            states.add(r.delivery());
             health.add(r.health());
             counts.merge(new EndpointTallies.Hour(r.health().endpoint(), DeliveryTally.epochHour(r.attempt().startedAt())),
                     DeliveryTally.of(r.attempt(), r.delivery().status()), DeliveryTally::plus);
             r.autoDisable().ifPresent(d -> disable.putIfAbsent(r.health().endpoint(), d));
         }
         attempts.addAll(rows);
-        deliveries.completeAll(states);
         endpoints.recordHealth(health);
         tallies.add(counts);
         if (!disable.isEmpty()) {

@@ -147,17 +147,7 @@ class AttemptRecordingTest {
         FakeEndpoints endpoints = new FakeEndpoints(new ArrayList<>(List.of(endpoint, other)));
         FakeEndpointTallies tallies = new FakeEndpointTallies();
         List<Attempt> logged = new ArrayList<>();
-        Attempts attempts = new Attempts() {
-            @Override
-            public void addAll(List<Attempt> added) {
-                logged.addAll(added);
-            }
-
-            @Override
-            public List<Attempt> ofDelivery(DeliveryId delivery) {
-                return List.of();
-            }
-        };
+        Attempts attempts = logTo(logged);
 
         AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies, T0.plusSeconds(1));
 
@@ -168,5 +158,37 @@ class AttemptRecordingTest {
                 new DeliveryTally(2, 1, 2 * TOOK.toMillis(), 1, 0),
                 new Hour(other.id(), hour),
                 new DeliveryTally(1, 0, TOOK.toMillis(), 0, 1)), tallies.hours);
+    }
+
+    @Test
+    void anAttemptWhoseDeliveryWasDeletedMeanwhileIsLeftOutAndTheOthersStored() {
+        Delivery kept = claimed();
+        Delivery deleted = claimed(); // its endpoint was deleted while the attempt was in flight
+        List<Delivery> stored = new ArrayList<>(List.of(kept));
+        FakeDeliveries deliveries = new FakeDeliveries(stored);
+        FakeEndpointTallies tallies = new FakeEndpointTallies();
+        List<Attempt> logged = new ArrayList<>();
+
+        AttemptRecording.store(List.of(record(kept, endpoint, status(200)), record(deleted, endpoint, status(200))),
+                logTo(logged), deliveries, new FakeEndpoints(new ArrayList<>(List.of(endpoint))), tallies, T0);
+
+        assertEquals(List.of(kept.id()), logged.stream().map(Attempt::deliveryId).toList());
+        assertEquals(List.of(DeliveryStatus.SUCCEEDED), stored.stream().map(Delivery::status).toList());
+        assertEquals(new DeliveryTally(1, 1, TOOK.toMillis(), 1, 0),
+                tallies.hours.get(new Hour(endpoint.id(), DeliveryTally.epochHour(T0))));
+    }
+
+    private static Attempts logTo(List<Attempt> logged) {
+        return new Attempts() {
+            @Override
+            public void addAll(List<Attempt> added) {
+                logged.addAll(added);
+            }
+
+            @Override
+            public List<Attempt> ofDelivery(DeliveryId delivery) {
+                return List.of();
+            }
+        };
     }
 }

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Deliveries in a list, following the port's semantics through the domain transitions. */
 final class FakeDeliveries implements Deliveries {
@@ -126,6 +128,11 @@ final class FakeDeliveries implements Deliveries {
     @Override
     public Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page) {
         throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public Set<DeliveryId> existing(Collection<DeliveryId> ids) {
+        return deliveries.stream().map(Delivery::id).filter(ids::contains).collect(Collectors.toSet());
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @Singleton
 class JdbcAttempts implements Attempts {
@@ -29,13 +28,8 @@ class JdbcAttempts implements Attempts {
             return;
         }
         jdbc.withConnection(c -> {
-            Set<String> deliveries = Jdbc.existing(c, "deliveries",
-                    attempts.stream().map(a -> a.deliveryId().value()).toList());
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (Attempt attempt : attempts) {
-                    if (!deliveries.contains(attempt.deliveryId().value())) {
-                        continue; // deleted with its endpoint while the attempt was in flight
-                    }
                     AttemptRow.fromDomain(attempt).bind(ps);
                     ps.addBatch();
                 }

@@ -20,9 +20,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deliveries in plain JDBC: every bulk change is one statement or one JDBC batch, and every
@@ -351,6 +353,27 @@ class JdbcDeliveries implements Deliveries {
             }
         });
         return Page.of(rows, page.limit(), d -> d.id().value());
+    }
+
+    @Override
+    public Set<DeliveryId> existing(Collection<DeliveryId> ids) {
+        List<String> distinct = ids.stream().map(DeliveryId::value).distinct().toList();
+        if (distinct.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE id IN ("
+                    + Jdbc.placeholders(distinct.size()) + ")")) {
+                Jdbc.setStrings(ps, 1, distinct);
+                Set<DeliveryId> found = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new DeliveryId(rs.getString(1)));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 @Singleton
 class JdbcEndpointTallies implements EndpointTallies {
@@ -39,7 +38,7 @@ class JdbcEndpointTallies implements EndpointTallies {
      * Adds to the hours that have a row and inserts the others (an hour's first batch). Sorted by
      * endpoint and hour, so concurrent recorders lock rows in the same order; if two insert the same
      * new hour at once, the second fails on the primary key and its batch is stored again (then as
-     * an update). Endpoints deleted meanwhile are left out.
+     * an update).
      */
     @Override
     public void add(Map<Hour, DeliveryTally> tallies) {
@@ -49,12 +48,6 @@ class JdbcEndpointTallies implements EndpointTallies {
         List<Map.Entry<Hour, DeliveryTally>> sorted = new ArrayList<>(tallies.entrySet());
         sorted.sort(Map.Entry.comparingByKey(Comparator.comparing(Hour::endpoint).thenComparingLong(Hour::epochHour)));
         jdbc.withConnection(c -> {
-            Set<String> live = Jdbc.existing(c, "endpoints",
-                    sorted.stream().map(e -> e.getKey().endpoint().value()).toList());
-            sorted.removeIf(e -> !live.contains(e.getKey().endpoint().value()));
-            if (sorted.isEmpty()) {
-                return 0;
-            }
             int[] updated;
             try (PreparedStatement ps = c.prepareStatement(ADD)) {
                 for (Map.Entry<Hour, DeliveryTally> e : sorted) {

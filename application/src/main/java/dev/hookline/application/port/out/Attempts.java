@@ -7,7 +7,7 @@ import java.util.List;
 /** The attempt log. Append-only. */
 public interface Attempts {
 
-    /** Adds the attempts, in the caller's transaction; those of a delivery deleted meanwhile are left out. */
+    /** Adds the attempts, in the caller's transaction; their deliveries must exist. */
     void addAll(List<Attempt> attempts);
 
     /** Oldest first. */

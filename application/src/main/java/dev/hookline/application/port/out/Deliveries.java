@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deliveries and their due queue. Every status change made here follows the transitions of
@@ -79,6 +80,9 @@ public interface Deliveries {
 
     /** An endpoint's deliveries, newest first. */
     Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page);
+
+    /** Which of {@code ids} still exist (a delivery goes when its endpoint is deleted). */
+    Set<DeliveryId> existing(Collection<DeliveryId> ids);
 
     /** How many deliveries of the endpoint are in each status. */
     Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);

@@ -15,7 +15,7 @@ public interface EndpointTallies {
     record Hour(EndpointId endpoint, long epochHour) {
     }
 
-    /** Adds to the counts of each endpoint's hour, in the caller's transaction. */
+    /** Adds to the counts of each endpoint's hour, in the caller's transaction; the endpoints must exist. */
     void add(Map<Hour, DeliveryTally> tallies);
 
     /** Each endpoint's counts summed over the hours from {@code fromEpochHour} on; endpoints without any are left out. */

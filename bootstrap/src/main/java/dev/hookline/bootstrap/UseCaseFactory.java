@@ -59,9 +59,8 @@ public class UseCaseFactory {
     @Singleton
     EndpointService endpointService(Endpoints endpoints, Deliveries deliveries, EndpointTallies tallies,
                                     EventTypes eventTypes, HostResolver resolver, Transactions transactions,
-                                    DispatchSignal signal, Clock clock, HooklineSettings settings) {
-        return new EndpointService(endpoints, deliveries, tallies, eventTypes, resolver, transactions, signal, clock,
-                settings);
+                                    Clock clock, HooklineSettings settings) {
+        return new EndpointService(endpoints, deliveries, tallies, eventTypes, resolver, transactions, clock, settings);
     }
 
     @Singleton

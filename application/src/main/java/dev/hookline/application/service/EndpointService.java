@@ -9,7 +9,6 @@ import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.in.RotateSecretUseCase;
 import dev.hookline.application.port.in.UpdateEndpointUseCase;
 import dev.hookline.application.port.out.Deliveries;
-import dev.hookline.application.port.out.DispatchSignal;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.EventTypes;
@@ -55,13 +54,12 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
     private final EventTypes eventTypes;
     private final HostResolver resolver;
     private final Transactions transactions;
-    private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
     private final SecureRandom random = new SecureRandom();
 
     public EndpointService(Endpoints endpoints, Deliveries deliveries, EndpointTallies tallies, EventTypes eventTypes,
-                           HostResolver resolver, Transactions transactions, DispatchSignal signal, Clock clock,
+                           HostResolver resolver, Transactions transactions, Clock clock,
                            HooklineSettings settings) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -69,7 +67,6 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         this.eventTypes = eventTypes;
         this.resolver = resolver;
         this.transactions = transactions;
-        this.signal = signal;
         this.clock = clock;
         this.settings = settings;
     }
@@ -156,13 +153,12 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             if (disabling) {
                 deliveries.holdAll(changed.id(), now);
             } else if (enabling) {
-                HeldRelease.releaseFirstChunk(deliveries, endpoints, changed.id(), now); // the rest: housekeeping
+                // the held deliveries are released by the housekeeping job, a chunk per transaction,
+                // within a sweep interval (1 s): not in this request, which would wait for all of them
+                endpoints.markReleasing(changed.id());
             }
             return Result.ok(changed);
         });
-        if (Boolean.TRUE.equals(command.enabled())) {
-            signal.deliveriesDue();
-        }
         return result;
     }
 

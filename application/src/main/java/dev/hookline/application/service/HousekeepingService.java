@@ -23,6 +23,15 @@ import java.util.Optional;
 public final class HousekeepingService implements HousekeepingUseCase {
 
     static final int BATCH = 500;
+    /**
+     * Held deliveries become due again in chunks of this many, a transaction per chunk, when the job
+     * finds their endpoint marked (enabling an endpoint marks it). Releasing 100,000 held deliveries
+     * in the enabling transaction took longer than a minute on H2 (a request that long times out,
+     * and the dispatcher could start on none of them until it committed); until session 7 the
+     * enabling request still released the first chunk itself: 0.4-1.4 s per request on H2 under
+     * load, 5-8 s with 100,000 held, most of it reading the held rows back from the file.
+     */
+    static final int RELEASE_CHUNK = 1_000;
     /** How long one run of the release job goes on before it leaves the rest to the next run. */
     private static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
 
@@ -79,8 +88,8 @@ public final class HousekeepingService implements HousekeepingUseCase {
                     }
                     // no lock on the endpoint: a disable racing with this chunk leaves PENDING
                     // deliveries of a disabled endpoint, which the dispatcher holds when it claims them
-                    List<DeliveryId> ids = deliveries.releaseHeld(id, from, now, HeldRelease.CHUNK);
-                    if (ids.size() < HeldRelease.CHUNK) {
+                    List<DeliveryId> ids = deliveries.releaseHeld(id, from, now, RELEASE_CHUNK);
+                    if (ids.size() < RELEASE_CHUNK) {
                         endpoints.unmarkReleasing(id, marked.getValue());
                     }
                     return ids;
@@ -90,7 +99,7 @@ public final class HousekeepingService implements HousekeepingUseCase {
                     after = chunk.get(chunk.size() - 1);
                     signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
                 }
-            } while (chunk.size() == HeldRelease.CHUNK && System.nanoTime() < deadline);
+            } while (chunk.size() == RELEASE_CHUNK && System.nanoTime() < deadline);
             if (System.nanoTime() >= deadline) {
                 break; // the next run goes on: the endpoints stay marked
             }

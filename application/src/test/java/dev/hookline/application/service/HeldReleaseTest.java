@@ -92,71 +92,70 @@ class HeldReleaseTest {
     }
 
     @Test
-    void aFullChunkMarksTheEndpointAndTheJobReleasesTheRestAChunkPerTransaction() {
-        Endpoint endpoint = endpointWithHeld(2 * HeldRelease.CHUNK + 345, true);
-        assertEquals(HeldRelease.CHUNK, HeldRelease.releaseFirstChunk(deliveries, endpoints, endpoint.id(), T0));
-        assertEquals(HeldRelease.CHUNK, count(endpoint, DeliveryStatus.PENDING));
-        assertEquals(Set.of(endpoint.id()), marked(), "more may be held: marked for the job");
+    void theJobReleasesAMarkedEndpointsHeldDeliveriesAChunkPerTransaction() {
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 345, true);
+        endpoints.markReleasing(endpoint.id());
 
-        assertEquals(HeldRelease.CHUNK + 345, housekeeping.releaseHeldDeliveries());
+        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 345, housekeeping.releaseHeldDeliveries());
         assertEquals(0, count(endpoint, DeliveryStatus.HELD));
-        assertEquals(2 * HeldRelease.CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
-        assertEquals(2, transactions.get(), "one transaction per chunk");
-        assertEquals(2, signals.get(), "the dispatcher is woken after every chunk");
+        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
+        assertEquals(3, transactions.get(), "one transaction per chunk");
+        assertEquals(3, signals.get(), "the dispatcher is woken after every chunk");
         assertEquals(Set.of(), marked(), "a short chunk ends the release");
         assertEquals(0, housekeeping.releaseHeldDeliveries());
     }
 
     @Test
     void eachChunkOfAJobRunStartsAfterTheLastIdOfTheChunkBefore() {
-        Endpoint endpoint = endpointWithHeld(2 * HeldRelease.CHUNK + 7, true);
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 7, true);
         endpoints.markReleasing(endpoint.id());
-        assertEquals(2 * HeldRelease.CHUNK + 7, housekeeping.releaseHeldDeliveries());
+        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 7, housekeeping.releaseHeldDeliveries());
         List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
-        assertEquals(Arrays.asList(null, ids.get(HeldRelease.CHUNK - 1), ids.get(2 * HeldRelease.CHUNK - 1)),
+        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.RELEASE_CHUNK - 1), ids.get(2 * HousekeepingService.RELEASE_CHUNK - 1)),
                 deliveries.releaseCalls);
         assertEquals(List.of(), endpoints.locked, "the job locks no endpoint row (the recorder writes it)");
     }
 
     @Test
-    void fewerThanAChunkAreAllReleasedAtOnceAndNothingIsLeftForTheJob() {
+    void fewerThanAChunkAreAllReleasedInOneTransactionAndTheMarkIsCleared() {
         Endpoint endpoint = endpointWithHeld(12, true);
-        assertEquals(12, HeldRelease.releaseFirstChunk(deliveries, endpoints, endpoint.id(), T0));
+        endpoints.markReleasing(endpoint.id());
+        assertEquals(12, housekeeping.releaseHeldDeliveries());
         assertEquals(Set.of(), marked());
+        assertEquals(1, transactions.get());
         assertEquals(0, housekeeping.releaseHeldDeliveries());
-        assertEquals(0, transactions.get());
     }
 
     @Test
     void anEndpointDisabledAgainBeforeTheJobRunsKeepsItsDeliveriesHeldAndLosesTheMark() {
-        Endpoint endpoint = endpointWithHeld(HeldRelease.CHUNK + 5, false);
+        Endpoint endpoint = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 5, false);
         endpoints.markReleasing(endpoint.id());
         assertEquals(0, housekeeping.releaseHeldDeliveries());
-        assertEquals(HeldRelease.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
         assertEquals(Set.of(), marked());
         assertEquals(0, signals.get());
     }
 
     @Test
     void anEnablingWhileTheJobRunsKeepsItsNewMarkSoTheNextRunStartsAgainFromTheFirstHeld() {
-        Endpoint endpoint = endpointWithHeld(HeldRelease.CHUNK + 5, true);
+        Endpoint endpoint = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 5, true);
         endpoints.markReleasing(endpoint.id());
         long before = endpoints.releasing(10).get(endpoint.id());
         // the endpoint was disabled and enabled again (a new mark) after the job read the old one
         endpoints.markReleasing(endpoint.id());
         assertTrue(!endpoints.unmarkReleasing(endpoint.id(), before), "the old mark does not clear the new one");
         assertEquals(Set.of(endpoint.id()), marked());
-        assertEquals(HeldRelease.CHUNK + 5, housekeeping.releaseHeldDeliveries());
+        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, housekeeping.releaseHeldDeliveries());
         assertEquals(Set.of(), marked(), "the job's own mark is cleared");
     }
 
     @Test
     void severalMarkedEndpointsAreAllReleased() {
-        Endpoint a = endpointWithHeld(HeldRelease.CHUNK + 1, true);
+        Endpoint a = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 1, true);
         Endpoint b = endpointWithHeld(3, true);
         endpoints.markReleasing(a.id());
         endpoints.markReleasing(b.id());
-        assertEquals(HeldRelease.CHUNK + 4, housekeeping.releaseHeldDeliveries());
+        assertEquals(HousekeepingService.RELEASE_CHUNK + 4, housekeeping.releaseHeldDeliveries());
         assertTrue(deliveryList.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING));
         assertEquals(Set.of(), marked());
     }

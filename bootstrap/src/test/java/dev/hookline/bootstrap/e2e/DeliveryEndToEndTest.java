@@ -285,7 +285,7 @@ class DeliveryEndToEndTest {
         String[] acc = hookline.newAccount("Long Pause Ltd");
         String[] wh = webhook(acc[1], "/long-pause", "[\"*\"]");
         hookline.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":false}");
-        int held = 1_150; // the enabling request releases 1,000; the housekeeping job the rest
+        int held = 1_150; // the housekeeping job releases them in two chunks (1,000 and 150)
         for (int i = 0; i < held; i++) {
             hookline.publish(acc[0], "payment.succeeded", "{\"id\":\"pay_l" + i + "\"}");
         }

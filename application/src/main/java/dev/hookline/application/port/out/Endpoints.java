@@ -57,7 +57,7 @@ public interface Endpoints {
     List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
 
     /**
-     * Marks an endpoint whose held deliveries are still to be released after it was enabled again,
+     * Marks an endpoint whose held deliveries are to be released because it was enabled again,
      * with a new mark (an enabling after a disabling while the job was at it must restart the job
      * from the first held delivery). Stored, so the release resumes after a crash, on any node.
      */
@@ -70,7 +70,8 @@ public interface Endpoints {
      * Locks the rows of {@code ids}, in id order, until the caller's transaction ends, and returns
      * those that are enabled now. Enabling or disabling an endpoint writes its row first, so a
      * transaction that holds this lock sees the endpoint's state settled: its deliveries are either
-     * in the set the enabling (disabling) transaction releases (holds), or written after it committed.
+     * written before the enabling (disabling) transaction, and so released after it by the job (held
+     * by it), or written after it committed.
      */
     Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
 

@@ -378,7 +378,7 @@ public final class Bench {
                         + "%d deliveries on %d endpoints made due at once (re-enabled);"
                         + " p50/p95/p99: fresh events at %.0f/s to another endpoint during the drain"
                         + " (before it: p99 %.1f ms); the drain counts from the first PATCH enabled=true, and the"
-                        + " %d PATCHes (releasing %d held deliveries each) took %.1f s; drain rate vs fan-out 10: %s",
+                        + " %d PATCHes (enabling endpoints with %d held deliveries each) took %.1f s; drain rate vs fan-out 10: %s",
                         g.received.get(), endpoints, freshRate, ms(before, 99), endpoints, events, enableNanos / 1e9, rates.containsKey("fanout_10")
                                 ? String.format(Locale.ROOT, "%.0f%%", 100 * g.received.get() / seconds / rates.get("fanout_10"))
                                 : "n/a")));

@@ -15,6 +15,9 @@ import dev.hookline.domain.id.EndpointId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,44 +70,54 @@ public final class HousekeepingService implements HousekeepingUseCase {
         return due;
     }
 
+    /**
+     * A chunk of each marked endpoint per round, so that every re-enabled endpoint has due
+     * deliveries at once: the dispatcher sends to each endpoint with bounded concurrency, and ten
+     * endpoints released one after the other drained at half the rate on PostgreSQL.
+     */
     @Override
     public int releaseHeldDeliveries() {
         long deadline = System.nanoTime() + RELEASE_BUDGET.toNanos();
+        Map<EndpointId, Long> marks = endpoints.releasing(BATCH);
+        Map<EndpointId, DeliveryId> after = new HashMap<>(); // each chunk starts after the last one's last id
+        List<EndpointId> left = new ArrayList<>(marks.keySet());
         int released = 0;
-        for (Map.Entry<EndpointId, Long> marked : endpoints.releasing(BATCH).entrySet()) {
-            EndpointId id = marked.getKey();
-            DeliveryId after = null; // each chunk starts after the last one's last id
-            List<DeliveryId> chunk;
-            do {
-                Instant now = clock.instant();
-                DeliveryId from = after;
-                chunk = transactions.inTransaction(() -> {
-                    Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
-                    if (endpoint == null || !endpoint.enabled()) {
-                        // disabled again (its deliveries are held again) or deleted; the compare-and-set
-                        // keeps the mark of an enabling that came after
-                        endpoints.unmarkReleasing(id, marked.getValue());
-                        return List.of();
-                    }
-                    // no lock on the endpoint: a disable racing with this chunk leaves PENDING
-                    // deliveries of a disabled endpoint, which the dispatcher holds when it claims them
-                    List<DeliveryId> ids = deliveries.releaseHeld(id, from, now, RELEASE_CHUNK);
-                    if (ids.size() < RELEASE_CHUNK) {
-                        endpoints.unmarkReleasing(id, marked.getValue());
-                    }
-                    return ids;
-                });
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (Iterator<EndpointId> it = left.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
+                EndpointId id = it.next();
+                List<DeliveryId> chunk = releaseChunk(id, marks.get(id), after.get(id));
                 released += chunk.size();
                 if (!chunk.isEmpty()) {
-                    after = chunk.get(chunk.size() - 1);
+                    after.put(id, chunk.get(chunk.size() - 1));
                     signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
                 }
-            } while (chunk.size() == RELEASE_CHUNK && System.nanoTime() < deadline);
-            if (System.nanoTime() >= deadline) {
-                break; // the next run goes on: the endpoints stay marked
+                if (chunk.size() < RELEASE_CHUNK) {
+                    it.remove();
+                }
             }
         }
-        return released;
+        return released; // past the deadline the next run goes on: the endpoints stay marked
+    }
+
+    /** One chunk of an endpoint's held deliveries after {@code after}, in its own transaction; unmarks it when done. */
+    private List<DeliveryId> releaseChunk(EndpointId id, long mark, DeliveryId after) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
+            if (endpoint == null || !endpoint.enabled()) {
+                // disabled again (its deliveries are held again) or deleted; the compare-and-set
+                // keeps the mark of an enabling that came after
+                endpoints.unmarkReleasing(id, mark);
+                return List.of();
+            }
+            // no lock on the endpoint: a disable racing with this chunk leaves PENDING
+            // deliveries of a disabled endpoint, which the dispatcher holds when it claims them
+            List<DeliveryId> ids = deliveries.releaseHeld(id, after, now, RELEASE_CHUNK);
+            if (ids.size() < RELEASE_CHUNK) {
+                endpoints.unmarkReleasing(id, mark);
+            }
+            return ids;
+        });
     }
 
     @Override

@@ -96,11 +96,13 @@ final class FakeDeliveries implements Deliveries {
                 .sorted(Comparator.comparing(Delivery::id)).limit(limit).toList();
         held.forEach(d -> replace(d.release(now)));
         releaseCalls.add(after);
+        releasedEndpoints.add(endpoint);
         return held.stream().map(Delivery::id).toList();
     }
 
     /** The {@code after} of every {@link #releaseHeld} call, in order. */
     final List<DeliveryId> releaseCalls = new ArrayList<>();
+    final List<EndpointId> releasedEndpoints = new ArrayList<>();
 
     @Override
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {

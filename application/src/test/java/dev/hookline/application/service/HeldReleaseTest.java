@@ -150,6 +150,17 @@ class HeldReleaseTest {
     }
 
     @Test
+    void eachRoundReleasesAChunkOfEveryMarkedEndpointSoAllOfThemHaveDueDeliveriesAtOnce() {
+        Endpoint a = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 2, true);
+        Endpoint b = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 1, true);
+        endpoints.markReleasing(a.id());
+        endpoints.markReleasing(b.id());
+        assertEquals(3 * HousekeepingService.RELEASE_CHUNK + 3, housekeeping.releaseHeldDeliveries());
+        assertEquals(List.of(a.id(), b.id(), a.id(), b.id(), b.id()), deliveries.releasedEndpoints);
+        assertEquals(Set.of(), marked());
+    }
+
+    @Test
     void severalMarkedEndpointsAreAllReleased() {
         Endpoint a = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 1, true);
         Endpoint b = endpointWithHeld(3, true);

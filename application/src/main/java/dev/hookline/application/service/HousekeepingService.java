@@ -71,27 +71,41 @@ public final class HousekeepingService implements HousekeepingUseCase {
     }
 
     /**
+     * The last id released per (endpoint, mark), across runs: each chunk starts after it. A run that
+     * started from the first held delivery again would read past every row released before it (on
+     * PostgreSQL their HELD versions stay in the index until vacuum). A new mark (disabled and
+     * enabled again) starts from the first; another node taking the job over starts from the first.
+     */
+    private final Map<Mark, DeliveryId> releasedUpTo = new HashMap<>();
+
+    private record Mark(EndpointId endpoint, long mark) {
+    }
+
+    /**
      * A chunk of each marked endpoint per round, so that every re-enabled endpoint has due
      * deliveries at once: the dispatcher sends to each endpoint with bounded concurrency, and ten
      * endpoints released one after the other drained at half the rate on PostgreSQL.
      */
     @Override
-    public int releaseHeldDeliveries() {
+    public synchronized int releaseHeldDeliveries() {
         long deadline = System.nanoTime() + RELEASE_BUDGET.toNanos();
         Map<EndpointId, Long> marks = endpoints.releasing(BATCH);
-        Map<EndpointId, DeliveryId> after = new HashMap<>(); // each chunk starts after the last one's last id
+        // where each endpoint's release got to, kept for the next run while its mark stays the same
+        releasedUpTo.keySet().removeIf(m -> !Long.valueOf(m.mark()).equals(marks.get(m.endpoint())));
         List<EndpointId> left = new ArrayList<>(marks.keySet());
         int released = 0;
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             for (Iterator<EndpointId> it = left.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
                 EndpointId id = it.next();
-                List<DeliveryId> chunk = releaseChunk(id, marks.get(id), after.get(id));
+                Mark marked = new Mark(id, marks.get(id));
+                List<DeliveryId> chunk = releaseChunk(id, marked.mark(), releasedUpTo.get(marked));
                 released += chunk.size();
                 if (!chunk.isEmpty()) {
-                    after.put(id, chunk.get(chunk.size() - 1));
+                    releasedUpTo.put(marked, chunk.get(chunk.size() - 1));
                     signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
                 }
                 if (chunk.size() < RELEASE_CHUNK) {
+                    releasedUpTo.remove(marked);
                     it.remove();
                 }
             }

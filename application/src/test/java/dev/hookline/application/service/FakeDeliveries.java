@@ -94,15 +94,20 @@ final class FakeDeliveries implements Deliveries {
                 .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD)
                 .filter(d -> after == null || d.id().compareTo(after) > 0)
                 .sorted(Comparator.comparing(Delivery::id)).limit(limit).toList();
-        held.forEach(d -> replace(d.release(now)));
         releaseCalls.add(after);
         releasedEndpoints.add(endpoint);
+        if (releaseCalls.size() == failReleaseCall) {
+            throw new IllegalStateException("the database went away");
+        }
+        held.forEach(d -> replace(d.release(now)));
         return held.stream().map(Delivery::id).toList();
     }
 
     /** The {@code after} of every {@link #releaseHeld} call, in order. */
     final List<DeliveryId> releaseCalls = new ArrayList<>();
     final List<EndpointId> releasedEndpoints = new ArrayList<>();
+    /** The release call (counting from 1) that fails before it changes anything. */
+    int failReleaseCall = -1;
 
     @Override
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {

@@ -1,6 +1,7 @@
 package dev.hookline.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Events;
@@ -157,6 +158,21 @@ class HeldReleaseTest {
         endpoints.markReleasing(b.id());
         assertEquals(3 * HousekeepingService.RELEASE_CHUNK + 3, housekeeping.releaseHeldDeliveries());
         assertEquals(List.of(a.id(), b.id(), a.id(), b.id(), b.id()), deliveries.releasedEndpoints);
+        assertEquals(Set.of(), marked());
+    }
+
+    @Test
+    void theNextRunResumesAfterTheLastIdReleasedForTheSameMark() {
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 5, true);
+        endpoints.markReleasing(endpoint.id());
+        List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
+        // the first run releases a chunk, then fails (or runs out of time): the next goes on from there
+        deliveries.failReleaseCall = 2;
+        assertThrows(IllegalStateException.class, housekeeping::releaseHeldDeliveries);
+        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, housekeeping.releaseHeldDeliveries());
+        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.RELEASE_CHUNK - 1),
+                ids.get(HousekeepingService.RELEASE_CHUNK - 1), ids.get(2 * HousekeepingService.RELEASE_CHUNK - 1)),
+                deliveries.releaseCalls);
         assertEquals(Set.of(), marked());
     }
 

@@ -1,5 +1,6 @@
 package dev.hookline.domain.delivery;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,13 +37,8 @@ public record DeliveryTally(long attempts, long attemptsSucceeded, long attemptM
     }
 
     /** The UTC hour an attempt counts in, as hours since 1970-01-01T00:00Z: the hour it started. */
-    public static long epochHour(java.time.Instant at) {
+    public static long epochHour(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), SECONDS_PER_HOUR);
-    }
-
-    /** The first instant of an {@link #epochHour}. */
-    public static java.time.Instant startOfHour(long epochHour) {
-        return java.time.Instant.ofEpochSecond(epochHour * SECONDS_PER_HOUR);
     }
 
     public DeliveryTally plus(DeliveryTally other) {

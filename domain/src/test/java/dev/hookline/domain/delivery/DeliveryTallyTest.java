@@ -52,7 +52,7 @@ class DeliveryTallyTest {
     @Test
     void anAttemptCountsInTheUtcHourItStarted() {
         long hour = DeliveryTally.epochHour(T0);
-        assertEquals(Instant.parse("2026-11-27T10:00:00Z"), DeliveryTally.startOfHour(hour));
+        assertEquals(Instant.parse("2026-11-27T10:00:00Z").getEpochSecond() / 3600, hour);
         assertEquals(hour + 1, DeliveryTally.epochHour(T0.plusMillis(1)));
         assertEquals(0, DeliveryTally.epochHour(Instant.EPOCH.plusSeconds(3599)));
         assertEquals(-1, DeliveryTally.epochHour(Instant.EPOCH.minusSeconds(1)));

@@ -260,7 +260,7 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
-    void holdAllHoldsWaitingDeliveriesAndReleaseHeldMakesThemDueNow() {
+    void holdWaitingHoldsWaitingDeliveriesAndReleaseHeldMakesThemDueNow() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Endpoint other = newEndpoint(account);
@@ -272,7 +272,8 @@ class DeliveriesTest extends DatabaseTest {
         Delivery elsewhere = pending(other, event, T0);
         deliveries.addAll(List.of(pending, retrying, sending, failed, elsewhere));
 
-        assertEquals(2, deliveries.holdAll(endpoint.id(), NOW));
+        assertEquals(List.of(pending.id(), retrying.id()).stream().sorted().toList(),
+                deliveries.holdWaiting(endpoint.id(), null, NOW, 10));
         assertEquals(pending.hold(NOW), deliveries.find(account, pending.id()).orElseThrow());
         assertEquals(retrying.hold(NOW), deliveries.find(account, retrying.id()).orElseThrow());
         assertNull(dueAt(pending));
@@ -288,7 +289,7 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
-    void holdsAndReleasesMoreDeliveriesThanOneStatementChunkAllTogether() {
+    void holdsAndReleasesMoreThanAThousandDeliveriesInOneCall() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         List<Delivery> many = new ArrayList<>();
@@ -296,7 +297,7 @@ class DeliveriesTest extends DatabaseTest {
             many.add(in(DeliveryStatus.PENDING, endpoint, newEvent(account), T0));
         }
         deliveries.addAll(many);
-        assertEquals(1_001, tx.inTransaction(() -> deliveries.holdAll(endpoint.id(), NOW)));
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.holdWaiting(endpoint.id(), null, NOW, 5_000)).size());
         assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), deliveries.countByStatus(endpoint.id()));
         Instant later = NOW.plusSeconds(30);
         assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), null, later, 5_000)).size());
@@ -321,12 +322,32 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(Map.of(DeliveryStatus.PENDING, 3L, DeliveryStatus.HELD, 4L), deliveries.countByStatus(endpoint.id()));
         assertEquals(ids.subList(3, 6), deliveries.releaseHeld(endpoint.id(), ids.get(2), later, 3));
         // held again behind the cursor: the next call does not go back for it, a call from the start does
-        deliveries.holdAll(endpoint.id(), later);
+        deliveries.holdWaiting(endpoint.id(), null, later, 10);
         assertEquals(ids.subList(6, 7), deliveries.releaseHeld(endpoint.id(), ids.get(5), later, 3));
         assertEquals(List.of(), deliveries.releaseHeld(endpoint.id(), ids.get(6), later, 3));
         assertEquals(ids.subList(0, 6), deliveries.releaseHeld(endpoint.id(), null, later, 10));
         assertEquals(Map.of(DeliveryStatus.PENDING, 7L), deliveries.countByStatus(endpoint.id()));
         assertEquals(Map.of(DeliveryStatus.HELD, 1L), deliveries.countByStatus(other.id()), "another endpoint's stay held");
+    }
+
+    @Test
+    void holdWaitingHoldsAtMostTheLimitInIdOrderAndGoesOnAfterTheLastId() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        List<Delivery> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(in(i % 2 == 0 ? DeliveryStatus.PENDING : DeliveryStatus.RETRYING, endpoint, newEvent(account), T0));
+        }
+        Delivery sending = in(DeliveryStatus.SENDING, endpoint, newEvent(account), T0);
+        deliveries.addAll(waiting);
+        deliveries.addAll(List.of(sending));
+        List<DeliveryId> ids = waiting.stream().map(Delivery::id).sorted().toList();
+        assertEquals(ids.subList(0, 2), deliveries.holdWaiting(endpoint.id(), null, NOW, 2));
+        assertEquals(ids.subList(2, 4), deliveries.holdWaiting(endpoint.id(), ids.get(1), NOW, 2));
+        assertEquals(ids.subList(4, 5), deliveries.holdWaiting(endpoint.id(), ids.get(3), NOW, 2));
+        assertEquals(List.of(), deliveries.holdWaiting(endpoint.id(), null, NOW, 2));
+        assertEquals(Map.of(DeliveryStatus.HELD, 5L, DeliveryStatus.SENDING, 1L), deliveries.countByStatus(endpoint.id()),
+                "a delivery in flight is left to its attempt");
     }
 
     @Test

@@ -276,17 +276,17 @@ class EndpointsTest extends DatabaseTest {
         AccountId account = newAccount();
         Endpoint first = newEndpoint(account);
         Endpoint second = newEndpoint(account);
-        assertFalse(endpoints.releasing(100).containsKey(first.id()));
-        endpoints.markReleasing(first.id());
-        endpoints.markReleasing(second.id());
+        assertFalse(endpoints.switched(100).containsKey(first.id()));
+        endpoints.markSwitched(first.id());
+        endpoints.markSwitched(second.id());
         endpoints.update(first.withRateLimit(7, first.updatedAt().plusSeconds(1)));
-        Map<EndpointId, Long> marked = endpoints.releasing(100);
+        Map<EndpointId, Long> marked = endpoints.switched(100);
         assertEquals(Set.of(first.id(), second.id()), marked.keySet());
-        endpoints.markReleasing(first.id()); // enabled again after a disable: a new mark
-        assertFalse(endpoints.unmarkReleasing(first.id(), marked.get(first.id())), "an old mark clears nothing");
-        assertTrue(endpoints.releasing(100).containsKey(first.id()));
-        assertTrue(endpoints.unmarkReleasing(first.id(), endpoints.releasing(100).get(first.id())));
-        assertEquals(Set.of(second.id()), endpoints.releasing(100).keySet());
+        endpoints.markSwitched(first.id()); // enabled again after a disable: a new mark
+        assertFalse(endpoints.unmarkSwitched(first.id(), marked.get(first.id())), "an old mark clears nothing");
+        assertTrue(endpoints.switched(100).containsKey(first.id()));
+        assertTrue(endpoints.unmarkSwitched(first.id(), endpoints.switched(100).get(first.id())));
+        assertEquals(Set.of(second.id()), endpoints.switched(100).keySet());
         assertEquals(7, endpoints.find(account, first.id()).orElseThrow().rateLimit(), "the row still reads back");
     }
 

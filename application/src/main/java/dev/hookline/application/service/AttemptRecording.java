@@ -123,7 +123,7 @@ final class AttemptRecording {
                 Endpoint endpoint = current.get(id);
                 if (endpoint != null && endpoint.enabled()) {
                     endpoints.update(endpoint.disable(why));
-                    deliveries.holdAll(id, now);
+                    endpoints.markSwitched(id); // the job holds its waiting deliveries, not this transaction
                 }
             });
         }

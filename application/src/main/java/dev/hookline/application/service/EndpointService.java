@@ -150,12 +150,11 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             // the row first: a publish that saw the endpoint disabled locks it before writing HELD
             // deliveries (Endpoints#lockEnabled), so none is written behind the hold or release below
             endpoints.update(changed);
-            if (disabling) {
-                deliveries.holdAll(changed.id(), now);
-            } else if (enabling) {
-                // the held deliveries are released by the housekeeping job, a chunk per transaction,
-                // within a sweep interval (1 s): not in this request, which would wait for all of them
-                endpoints.markReleasing(changed.id());
+            if (disabling || enabling) {
+                // the housekeeping job holds its waiting deliveries or releases its held ones, a chunk
+                // per transaction, within a sweep interval (1 s): not in this request, which would wait
+                // for all of them (the dispatcher holds any it claims for a disabled endpoint meanwhile)
+                endpoints.markSwitched(changed.id());
             }
             return Result.ok(changed);
         });

@@ -27,16 +27,19 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     static final int BATCH = 500;
     /**
-     * Held deliveries become due again in chunks of this many, a transaction per chunk, when the job
-     * finds their endpoint marked (enabling an endpoint marks it). Releasing 100,000 held deliveries
-     * in the enabling transaction took longer than a minute on H2 (a request that long times out,
-     * and the dispatcher could start on none of them until it committed); until session 7 the
-     * enabling request still released the first chunk itself: 0.4-1.4 s per request on H2 under
-     * load, 5-8 s with 100,000 held, most of it reading the held rows back from the file.
+     * An endpoint switched on or off has its deliveries released (HELD → PENDING) or held
+     * (PENDING/RETRYING → HELD) by the job in chunks of this many, a transaction per chunk.
+     * Releasing 100,000 held deliveries in the enabling transaction took longer than a minute on H2
+     * (a request that long times out, and the dispatcher could start on none of them until it
+     * committed); until session 7 the enabling request still released the first chunk itself:
+     * 0.4-1.4 s per request on H2 under load, 5-8 s with 100,000 held. Until session 8 disabling
+     * held them all in its request (and an auto-disable in the recorder's transaction, which
+     * stopped the recording of every endpoint meanwhile). The dispatcher holds any delivery of a
+     * disabled endpoint it claims before the job got to it, so none is sent meanwhile.
      */
-    static final int RELEASE_CHUNK = 1_000;
-    /** How long one run of the release job goes on before it leaves the rest to the next run. */
-    private static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
+    static final int CHUNK = 1_000;
+    /** How long one run of the job goes on before it leaves the rest to the next run. */
+    private static final Duration BUDGET = Duration.ofSeconds(10);
 
     private final Deliveries deliveries;
     private final Endpoints endpoints;
@@ -71,12 +74,12 @@ public final class HousekeepingService implements HousekeepingUseCase {
     }
 
     /**
-     * The last id released per (endpoint, mark), across runs: each chunk starts after it. A run that
-     * started from the first held delivery again would read past every row released before it (on
-     * PostgreSQL their HELD versions stay in the index until vacuum). A new mark (disabled and
-     * enabled again) starts from the first; another node taking the job over starts from the first.
+     * The last id released or held per (endpoint, mark), across runs: each chunk starts after it. A
+     * run that started from the first delivery again would read past every row changed before it
+     * (on PostgreSQL their old versions stay in the index until vacuum). A new mark (switched again)
+     * starts from the first; another node taking the job over starts from the first.
      */
-    private final Map<Mark, DeliveryId> releasedUpTo = new HashMap<>();
+    private final Map<Mark, DeliveryId> doneUpTo = new HashMap<>();
 
     private record Mark(EndpointId endpoint, long mark) {
     }
@@ -87,51 +90,62 @@ public final class HousekeepingService implements HousekeepingUseCase {
      * endpoints released one after the other drained at half the rate on PostgreSQL.
      */
     @Override
-    public synchronized int releaseHeldDeliveries() {
-        long deadline = System.nanoTime() + RELEASE_BUDGET.toNanos();
-        Map<EndpointId, Long> marks = endpoints.releasing(BATCH);
-        // where each endpoint's release got to, kept for the next run while its mark stays the same
-        releasedUpTo.keySet().removeIf(m -> !Long.valueOf(m.mark()).equals(marks.get(m.endpoint())));
+    public synchronized int holdOrReleaseDeliveries() {
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        Map<EndpointId, Long> marks = endpoints.switched(BATCH);
+        // where each endpoint got to, kept for the next run while its mark stays the same
+        doneUpTo.keySet().removeIf(m -> !Long.valueOf(m.mark()).equals(marks.get(m.endpoint())));
         List<EndpointId> left = new ArrayList<>(marks.keySet());
-        int released = 0;
+        int changed = 0;
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             for (Iterator<EndpointId> it = left.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
                 EndpointId id = it.next();
                 Mark marked = new Mark(id, marks.get(id));
-                List<DeliveryId> chunk = releaseChunk(id, marked.mark(), releasedUpTo.get(marked));
-                released += chunk.size();
+                List<DeliveryId> chunk = switchChunk(marked, doneUpTo.get(marked));
+                changed += chunk.size();
                 if (!chunk.isEmpty()) {
-                    releasedUpTo.put(marked, chunk.get(chunk.size() - 1));
-                    signal.deliveriesDue(); // the dispatcher starts on this chunk while we release the next
+                    doneUpTo.put(marked, chunk.get(chunk.size() - 1));
                 }
-                if (chunk.size() < RELEASE_CHUNK) {
-                    releasedUpTo.remove(marked);
+                if (chunk.size() < CHUNK) {
+                    doneUpTo.remove(marked);
                     it.remove();
                 }
             }
         }
-        return released; // past the deadline the next run goes on: the endpoints stay marked
+        return changed; // past the deadline the next run goes on: the endpoints stay marked
     }
 
-    /** One chunk of an endpoint's held deliveries after {@code after}, in its own transaction; unmarks it when done. */
-    private List<DeliveryId> releaseChunk(EndpointId id, long mark, DeliveryId after) {
+    /**
+     * One chunk of a switched endpoint's deliveries after {@code after}, in its own transaction:
+     * released if it is enabled now, held if it is disabled; unmarks it when none is left. The
+     * endpoint row is not locked: a switch racing with this chunk marks the endpoint again, and
+     * the next run starts over from its first delivery in the new direction.
+     */
+    private List<DeliveryId> switchChunk(Mark marked, DeliveryId after) {
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> {
+        EndpointId id = marked.endpoint();
+        Chunk chunk = transactions.inTransaction(() -> {
             Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
-            if (endpoint == null || !endpoint.enabled()) {
-                // disabled again (its deliveries are held again) or deleted; the compare-and-set
-                // keeps the mark of an enabling that came after
-                endpoints.unmarkReleasing(id, mark);
-                return List.of();
+            if (endpoint == null) {
+                endpoints.unmarkSwitched(id, marked.mark()); // deleted, with its deliveries
+                return new Chunk(List.of(), false);
             }
-            // no lock on the endpoint: a disable racing with this chunk leaves PENDING
-            // deliveries of a disabled endpoint, which the dispatcher holds when it claims them
-            List<DeliveryId> ids = deliveries.releaseHeld(id, after, now, RELEASE_CHUNK);
-            if (ids.size() < RELEASE_CHUNK) {
-                endpoints.unmarkReleasing(id, mark);
+            List<DeliveryId> ids = endpoint.enabled()
+                    ? deliveries.releaseHeld(id, after, now, CHUNK)
+                    : deliveries.holdWaiting(id, after, now, CHUNK);
+            if (ids.size() < CHUNK) {
+                // the compare-and-set keeps the mark of a switch that came after
+                endpoints.unmarkSwitched(id, marked.mark());
             }
-            return ids;
+            return new Chunk(ids, endpoint.enabled());
         });
+        if (chunk.released() && !chunk.ids().isEmpty()) {
+            signal.deliveriesDue(); // the dispatcher starts on this chunk while we go on
+        }
+        return chunk.ids();
+    }
+
+    private record Chunk(List<DeliveryId> ids, boolean released) {
     }
 
     @Override
@@ -143,7 +157,7 @@ public final class HousekeepingService implements HousekeepingUseCase {
             if (why.isPresent()) {
                 transactions.run(() -> {
                     endpoints.update(candidate.disable(why.get()));
-                    deliveries.holdAll(candidate.id(), now);
+                    endpoints.markSwitched(candidate.id()); // the job holds its waiting deliveries
                 });
                 disabled++;
             }

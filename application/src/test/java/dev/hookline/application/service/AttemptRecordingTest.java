@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -143,8 +144,10 @@ class AttemptRecordingTest {
                 .claim(T0, T0.plusSeconds(60));
         List<Recorded> batch = List.of(record(ok, endpoint, status(204)), record(failing, endpoint, status(500)),
                 record(gone, other, status(410)));
-        FakeDeliveries deliveries = new FakeDeliveries(new ArrayList<>(List.of(ok, failing, gone)));
-        FakeEndpoints endpoints = new FakeEndpoints(new ArrayList<>(List.of(endpoint, other)));
+        Delivery waiting = Delivery.create(account, event.id(), event.type(), other.id(), true, 3, T0);
+        FakeDeliveries deliveries = new FakeDeliveries(new ArrayList<>(List.of(ok, failing, gone, waiting)));
+        List<Endpoint> endpointRows = new ArrayList<>(List.of(endpoint, other));
+        FakeEndpoints endpoints = new FakeEndpoints(endpointRows);
         FakeEndpointTallies tallies = new FakeEndpointTallies();
         List<Attempt> logged = new ArrayList<>();
         Attempts attempts = logTo(logged);
@@ -158,6 +161,10 @@ class AttemptRecordingTest {
                 new DeliveryTally(2, 1, 2 * TOOK.toMillis(), 1, 0),
                 new Hour(other.id(), hour),
                 new DeliveryTally(1, 0, TOOK.toMillis(), 0, 1)), tallies.hours);
+        // 410: the endpoint is disabled and marked; the job holds its waiting deliveries, not this transaction
+        assertEquals(Disablement.Cause.GONE, endpointRows.get(1).disablement().cause());
+        assertEquals(Set.of(other.id()), endpoints.switched(10).keySet());
+        assertEquals(Map.of(DeliveryStatus.PENDING, 1L, DeliveryStatus.FAILED, 1L), deliveries.countByStatus(other.id()));
     }
 
     @Test

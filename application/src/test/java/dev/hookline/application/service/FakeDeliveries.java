@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Deliveries in a list, following the port's semantics through the domain transitions. */
@@ -84,14 +86,19 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public int holdAll(EndpointId endpoint, Instant now) {
-        return each(endpoint, d -> d.status().isDue(), d -> d.hold(now));
+    public List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
+        return chunk(endpoint, d -> d.status().isDue(), after, limit, d -> d.hold(now));
     }
 
     @Override
     public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        List<Delivery> held = deliveries.stream()
-                .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD)
+        return chunk(endpoint, d -> d.status() == DeliveryStatus.HELD, after, limit, d -> d.release(now));
+    }
+
+    private List<DeliveryId> chunk(EndpointId endpoint, Predicate<Delivery> which, DeliveryId after, int limit,
+                                   UnaryOperator<Delivery> change) {
+        List<Delivery> some = deliveries.stream()
+                .filter(d -> d.endpointId().equals(endpoint) && which.test(d))
                 .filter(d -> after == null || d.id().compareTo(after) > 0)
                 .sorted(Comparator.comparing(Delivery::id)).limit(limit).toList();
         releaseCalls.add(after);
@@ -99,14 +106,14 @@ final class FakeDeliveries implements Deliveries {
         if (releaseCalls.size() == failReleaseCall) {
             throw new IllegalStateException("the database went away");
         }
-        held.forEach(d -> replace(d.release(now)));
-        return held.stream().map(Delivery::id).toList();
+        some.forEach(d -> replace(change.apply(d)));
+        return some.stream().map(Delivery::id).toList();
     }
 
-    /** The {@code after} of every {@link #releaseHeld} call, in order. */
+    /** The {@code after} of every {@link #releaseHeld} or {@link #holdWaiting} call, in order. */
     final List<DeliveryId> releaseCalls = new ArrayList<>();
     final List<EndpointId> releasedEndpoints = new ArrayList<>();
-    /** The release call (counting from 1) that fails before it changes anything. */
+    /** The release or hold call (counting from 1) that fails before it changes anything. */
     int failReleaseCall = -1;
 
     @Override
@@ -149,8 +156,8 @@ final class FakeDeliveries implements Deliveries {
         return counts;
     }
 
-    private int each(EndpointId endpoint, java.util.function.Predicate<Delivery> which,
-                     java.util.function.UnaryOperator<Delivery> change) {
+    private int each(EndpointId endpoint, Predicate<Delivery> which,
+                     UnaryOperator<Delivery> change) {
         List<Delivery> matching = deliveries.stream().filter(d -> d.endpointId().equals(endpoint) && which.test(d)).toList();
         matching.forEach(d -> replace(change.apply(d)));
         return matching.size();

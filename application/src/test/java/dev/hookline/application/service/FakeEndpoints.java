@@ -98,17 +98,17 @@ final class FakeEndpoints implements Endpoints {
     }
 
     @Override
-    public void markReleasing(EndpointId endpoint) {
+    public void markSwitched(EndpointId endpoint) {
         releasing.merge(endpoint, 1L, Long::sum);
     }
 
     @Override
-    public boolean unmarkReleasing(EndpointId endpoint, long mark) {
+    public boolean unmarkSwitched(EndpointId endpoint, long mark) {
         return releasing.remove(endpoint, mark);
     }
 
     @Override
-    public Map<EndpointId, Long> releasing(int limit) {
+    public Map<EndpointId, Long> switched(int limit) {
         Map<EndpointId, Long> some = new LinkedHashMap<>();
         releasing.entrySet().stream().limit(limit).forEach(e -> some.put(e.getKey(), e.getValue()));
         return some;

@@ -32,7 +32,11 @@ public final class HousekeepingJobs {
         }
     }
 
-    /** Held deliveries of endpoints enabled again, a chunk per transaction: wakes the dispatcher. */
+    /**
+     * Releases the held deliveries of endpoints enabled again, holds the waiting ones of endpoints
+     * disabled, a chunk per transaction; wakes the dispatcher. (The class keeps its name from before
+     * it held too: on PostgreSQL, Quartz stores jobs by class name.)
+     */
     @Singleton
     @DisallowConcurrentExecution
     public static class ReleaseHeldDeliveries implements Job {
@@ -44,7 +48,7 @@ public final class HousekeepingJobs {
 
         @Override
         public void execute(JobExecutionContext context) {
-            housekeeping.releaseHeldDeliveries();
+            housekeeping.holdOrReleaseDeliveries();
         }
     }
 

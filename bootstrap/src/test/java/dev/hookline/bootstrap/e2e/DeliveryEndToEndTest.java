@@ -281,6 +281,29 @@ class DeliveryEndToEndTest {
     }
 
     @Test
+    void disablingHoldsTheRetryingDeliveriesSoNoneIsSentUntilEnabledAgain() {
+        String[] acc = hookline.newAccount("Flaky Ltd");
+        String[] wh = webhook(acc[1], "/flaky", "[\"*\"]");
+        receiver.script("/flaky", r -> Answer.status(500));
+        for (int i = 0; i < 3; i++) {
+            hookline.publish(acc[0], "payment.succeeded", "{\"id\":\"pay_f" + i + "\"}");
+        }
+        await("all 3 retrying", Duration.ofSeconds(10), () -> deliveries(acc[1], wh[0]).size() == 3
+                && deliveries(acc[1], wh[0]).stream().allMatch(d -> "retrying".equals(str((JsonObject) d, "status"))));
+        hookline.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":false}");
+        // held by the housekeeping job (or by the dispatcher, if their retry came first), not retried
+        await("all 3 held", Duration.ofSeconds(10),
+                () -> deliveries(acc[1], wh[0]).stream().allMatch(d -> "held".equals(str((JsonObject) d, "status"))));
+        int sent = receiver.received("/flaky").size();
+        sleep(1_200); // longer than both retry delays of the test schedule
+        assertEquals(sent, receiver.received("/flaky").size(), "nothing is sent while disabled");
+        receiver.script("/flaky", r -> Answer.ok());
+        hookline.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":true}");
+        await("all 3 succeeded", Duration.ofSeconds(10),
+                () -> deliveries(acc[1], wh[0]).stream().allMatch(d -> "succeeded".equals(str((JsonObject) d, "status"))));
+    }
+
+    @Test
     void anEndpointEnabledWithMoreHeldDeliveriesThanOneReleaseChunkGetsEveryOneExactlyOnce() {
         String[] acc = hookline.newAccount("Long Pause Ltd");
         String[] wh = webhook(acc[1], "/long-pause", "[\"*\"]");

@@ -223,19 +223,29 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
-    public int holdAll(EndpointId endpoint, Instant now) {
-        return changeOfEndpoint("UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL,"
-                + " updated_at = ?", List.of(now), endpoint, "status IN ('PENDING', 'RETRYING')");
+    public List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
+        return changeChunk(endpoint, "status IN ('PENDING', 'RETRYING')", after, limit,
+                "status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?", List.of(now));
     }
 
     @Override
     public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
+        return changeChunk(endpoint, "status = 'HELD'", after, limit,
+                "status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?", List.of(now, now, now));
+    }
+
+    /**
+     * Sets {@code set} on the endpoint's rows in {@code status} with an id after {@code after}, in id
+     * order, at most {@code limit}; returns their ids in that order. In id order from the last
+     * chunk's end, so a chunk never reads the rows changed before it (on PostgreSQL their old
+     * versions stay in the index until vacuum).
+     */
+    private List<DeliveryId> changeChunk(EndpointId endpoint, String status, DeliveryId after, int limit,
+                                         String set, List<Object> params) {
         return jdbc.withConnection(c -> {
-            // in id order from the last chunk's end: a chunk never reads the rows released before it
-            // (on PostgreSQL their HELD versions stay in the index until vacuum)
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ?"
-                    + " AND status = 'HELD'" + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ? AND "
+                    + status + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
                 int i = 1;
                 ps.setString(i++, endpoint.value());
                 if (after != null) {
@@ -251,44 +261,18 @@ class JdbcDeliveries implements Deliveries {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            String release = "UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?"
-                    + " WHERE status = 'HELD' AND %s";
+            String change = "UPDATE deliveries SET " + set + " WHERE " + status + " AND %s";
             if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement(release.formatted("id = ANY(?)"))) {
-                    Jdbc.bind(ps, now, now, now);
-                    ps.setArray(4, c.createArrayOf("varchar", ids.toArray()));
+                try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ANY(?)"))) {
+                    Jdbc.bind(ps, params.toArray());
+                    ps.setArray(params.size() + 1, c.createArrayOf("varchar", ids.toArray()));
                     ps.executeUpdate();
                 }
             } else {
-                Jdbc.changeEach(c, release, List.of(now, now, now), ids, List.of());
+                Jdbc.changeEach(c, change, params, ids, List.of());
             }
             return ids.stream().map(DeliveryId::new).toList();
         });
-    }
-
-    /** Rows per round when H2 changes many rows of one endpoint (see {@link Jdbc#changeSelected}). */
-    private static final int H2_CHUNK = 1000;
-
-    /**
-     * {@code update} (an UPDATE … SET …) for the endpoint's rows in {@code status}, in the caller's
-     * transaction: one statement on PostgreSQL; on H2 by primary key, {@link #H2_CHUNK} rows a round
-     * until none is left (the update must take rows out of {@code status}).
-     */
-    private int changeOfEndpoint(String update, List<Object> params, EndpointId endpoint, String status) {
-        if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
-            List<Object> all = new ArrayList<>(params);
-            all.add(endpoint.value());
-            return jdbc.update(update + " WHERE endpoint_id = ? AND " + status, all.toArray());
-        }
-        String change = update + " WHERE %s AND " + status;
-        String select = "SELECT id FROM deliveries WHERE endpoint_id = ? AND " + status + " LIMIT " + H2_CHUNK;
-        int total = 0;
-        int n;
-        do {
-            n = jdbc.changeSelected(change, params, select, List.of(endpoint.value()), List.of());
-            total += n;
-        } while (n > 0);
-        return total;
     }
 
     @Override

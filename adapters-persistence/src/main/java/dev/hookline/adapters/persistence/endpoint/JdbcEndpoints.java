@@ -234,12 +234,12 @@ class JdbcEndpoints implements Endpoints {
     }
 
     @Override
-    public void markReleasing(EndpointId endpoint) {
+    public void markSwitched(EndpointId endpoint) {
         jdbc.update("UPDATE endpoints SET held_release = held_release + 1 WHERE id = ?", endpoint.value());
     }
 
     @Override
-    public boolean unmarkReleasing(EndpointId endpoint, long mark) {
+    public boolean unmarkSwitched(EndpointId endpoint, long mark) {
         return jdbc.update("UPDATE endpoints SET held_release = 0 WHERE id = ? AND held_release = ?",
                 endpoint.value(), mark) > 0;
     }
@@ -270,7 +270,7 @@ class JdbcEndpoints implements Endpoints {
     }
 
     @Override
-    public Map<EndpointId, Long> releasing(int limit) {
+    public Map<EndpointId, Long> switched(int limit) {
         return jdbc.withConnection(c -> {
             Map<EndpointId, Long> marked = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(

@@ -7,10 +7,11 @@ public interface HousekeepingUseCase {
     boolean sweepDueDeliveries();
 
     /**
-     * Releases, in small transactions, the held deliveries of endpoints enabled again with more of
-     * them than the enabling request released; returns how many.
+     * Brings the deliveries of endpoints switched on or off in line with them, in small
+     * transactions: releases the held ones of enabled endpoints, holds the waiting ones of disabled
+     * endpoints; returns how many it changed.
      */
-    int releaseHeldDeliveries();
+    int holdOrReleaseDeliveries();
 
     /** Disables endpoints that failed continuously for longer than {@code disable-after}; returns how many. */
     int autoDisableEndpoints();

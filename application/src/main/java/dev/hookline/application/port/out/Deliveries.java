@@ -48,8 +48,12 @@ public interface Deliveries {
     /** Stores {@code delivery} if its stored status is still {@code expected}. */
     boolean update(Delivery delivery, DeliveryStatus expected);
 
-    /** PENDING/RETRYING → HELD for a disabled endpoint. */
-    int holdAll(EndpointId endpoint, Instant now);
+    /**
+     * PENDING/RETRYING → HELD for a disabled endpoint: its waiting deliveries with an id after
+     * {@code after} (from the first when {@code null}), in id order, at most {@code limit}. Returns
+     * their ids in that order, like {@link #releaseHeld}.
+     */
+    List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
     /**
      * HELD → PENDING, due now, for an enabled endpoint: its held deliveries with an id after

@@ -57,14 +57,15 @@ public interface Endpoints {
     List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
 
     /**
-     * Marks an endpoint whose held deliveries are to be released because it was enabled again,
-     * with a new mark (an enabling after a disabling while the job was at it must restart the job
-     * from the first held delivery). Stored, so the release resumes after a crash, on any node.
+     * Marks an endpoint just enabled or disabled: the housekeeping job is to release its held
+     * deliveries (enabled) or hold its waiting ones (disabled). Each switch is a new mark, so a
+     * switch while the job is at it makes the job start over from the endpoint's first delivery.
+     * Stored, so the work resumes after a crash, on any node.
      */
-    void markReleasing(EndpointId endpoint);
+    void markSwitched(EndpointId endpoint);
 
     /** Unmarks the endpoint if its mark is still {@code mark}; returns whether it did. */
-    boolean unmarkReleasing(EndpointId endpoint, long mark);
+    boolean unmarkSwitched(EndpointId endpoint, long mark);
 
     /**
      * Locks the rows of {@code ids}, in id order, until the caller's transaction ends, and returns
@@ -75,6 +76,6 @@ public interface Endpoints {
      */
     Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
 
-    /** Endpoints marked by {@link #markReleasing}, at most {@code limit}, with their marks. */
-    Map<EndpointId, Long> releasing(int limit);
+    /** Endpoints marked by {@link #markSwitched}, at most {@code limit}, with their marks. */
+    Map<EndpointId, Long> switched(int limit);
 }

@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Held deliveries of a re-enabled endpoint: the first chunk at once, the rest by the housekeeping job. */
-class HeldReleaseTest {
+/**
+ * The housekeeping job brings the deliveries of a switched endpoint in line with it: the held ones
+ * of an enabled endpoint released, the waiting ones of a disabled endpoint held, a chunk per
+ * transaction.
+ */
+class SwitchedEndpointsTest {
 
     private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
 
@@ -50,7 +54,7 @@ class HeldReleaseTest {
     private final AtomicInteger signals = new AtomicInteger();
     private final HousekeepingService housekeeping;
 
-    HeldReleaseTest() {
+    SwitchedEndpointsTest() {
         HooklineSettings settings = new HooklineSettings(Duration.ofSeconds(5), RetryPolicy.defaults(),
                 new Signer(SignatureScheme.defaults()), NetworkPolicy.strict(), new AutoDisablePolicy(Duration.ofDays(5)),
                 Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24), Duration.ofDays(30), 256 * 1024,
@@ -70,16 +74,22 @@ class HeldReleaseTest {
                 Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), settings);
     }
 
+    /** With {@code held} deliveries held (created while it was disabled). */
     private Endpoint endpointWithHeld(int held, boolean enabled) {
+        return endpointWith(held, false, enabled);
+    }
+
+    /** With {@code count} deliveries created while it was enabled ({@code waiting}) or disabled. */
+    private Endpoint endpointWith(int count, boolean waiting, boolean enabled) {
         Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/" + endpointList.size(), "",
                 new EventFilter.AllEvents(), SigningSecret.generate(new SecureRandom()), T0);
         if (!enabled) {
             endpoint = endpoint.disable(Disablement.byMerchant(T0));
         }
         endpointList.add(endpoint);
-        for (int i = 0; i < held; i++) {
+        for (int i = 0; i < count; i++) {
             deliveryList.add(Delivery.create(account, EventId.generate(), new EventTypeName("invoice.paid"),
-                    endpoint.id(), false, 6, T0));
+                    endpoint.id(), waiting, 6, T0));
         }
         return endpoint;
     }
@@ -89,30 +99,30 @@ class HeldReleaseTest {
     }
 
     private Set<EndpointId> marked() {
-        return endpoints.releasing(10).keySet();
+        return endpoints.switched(10).keySet();
     }
 
     @Test
     void theJobReleasesAMarkedEndpointsHeldDeliveriesAChunkPerTransaction() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 345, true);
-        endpoints.markReleasing(endpoint.id());
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 345, true);
+        endpoints.markSwitched(endpoint.id());
 
-        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 345, housekeeping.releaseHeldDeliveries());
+        assertEquals(2 * HousekeepingService.CHUNK + 345, housekeeping.holdOrReleaseDeliveries());
         assertEquals(0, count(endpoint, DeliveryStatus.HELD));
-        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
+        assertEquals(2 * HousekeepingService.CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
         assertEquals(3, transactions.get(), "one transaction per chunk");
         assertEquals(3, signals.get(), "the dispatcher is woken after every chunk");
         assertEquals(Set.of(), marked(), "a short chunk ends the release");
-        assertEquals(0, housekeeping.releaseHeldDeliveries());
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
     }
 
     @Test
     void eachChunkOfAJobRunStartsAfterTheLastIdOfTheChunkBefore() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 7, true);
-        endpoints.markReleasing(endpoint.id());
-        assertEquals(2 * HousekeepingService.RELEASE_CHUNK + 7, housekeeping.releaseHeldDeliveries());
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 7, true);
+        endpoints.markSwitched(endpoint.id());
+        assertEquals(2 * HousekeepingService.CHUNK + 7, housekeeping.holdOrReleaseDeliveries());
         List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
-        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.RELEASE_CHUNK - 1), ids.get(2 * HousekeepingService.RELEASE_CHUNK - 1)),
+        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.CHUNK - 1), ids.get(2 * HousekeepingService.CHUNK - 1)),
                 deliveries.releaseCalls);
         assertEquals(List.of(), endpoints.locked, "the job locks no endpoint row (the recorder writes it)");
     }
@@ -120,69 +130,103 @@ class HeldReleaseTest {
     @Test
     void fewerThanAChunkAreAllReleasedInOneTransactionAndTheMarkIsCleared() {
         Endpoint endpoint = endpointWithHeld(12, true);
-        endpoints.markReleasing(endpoint.id());
-        assertEquals(12, housekeeping.releaseHeldDeliveries());
+        endpoints.markSwitched(endpoint.id());
+        assertEquals(12, housekeeping.holdOrReleaseDeliveries());
         assertEquals(Set.of(), marked());
         assertEquals(1, transactions.get());
-        assertEquals(0, housekeeping.releaseHeldDeliveries());
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
+    }
+
+    @Test
+    void theJobHoldsTheWaitingDeliveriesOfADisabledEndpointAChunkPerTransactionWithoutWakingTheDispatcher() {
+        Endpoint endpoint = endpointWith(HousekeepingService.CHUNK + 5, true, false);
+        Endpoint other = endpointWith(3, true, true);
+        endpoints.markSwitched(endpoint.id());
+        assertEquals(HousekeepingService.CHUNK + 5, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(HousekeepingService.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(3, count(other, DeliveryStatus.PENDING), "another endpoint's are left alone");
+        assertEquals(2, transactions.get(), "one transaction per chunk");
+        List<DeliveryId> ids = deliveryList.stream().filter(d -> d.endpointId().equals(endpoint.id()))
+                .map(Delivery::id).sorted().toList();
+        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.CHUNK - 1)), deliveries.releaseCalls);
+        assertEquals(Set.of(), marked());
+        assertEquals(0, signals.get(), "nothing became due");
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
     }
 
     @Test
     void anEndpointDisabledAgainBeforeTheJobRunsKeepsItsDeliveriesHeldAndLosesTheMark() {
-        Endpoint endpoint = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 5, false);
-        endpoints.markReleasing(endpoint.id());
-        assertEquals(0, housekeeping.releaseHeldDeliveries());
-        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
+        Endpoint endpoint = endpointWithHeld(HousekeepingService.CHUNK + 5, false);
+        endpoints.markSwitched(endpoint.id());
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(HousekeepingService.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
         assertEquals(Set.of(), marked());
         assertEquals(0, signals.get());
     }
 
     @Test
+    void aSwitchWhileTheJobIsAtItMakesTheNextRunStartOverInTheNewDirection() {
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 5, true);
+        endpoints.markSwitched(endpoint.id());
+        deliveries.failReleaseCall = 2; // the run releases a chunk, then stops
+        assertThrows(IllegalStateException.class, housekeeping::holdOrReleaseDeliveries);
+        assertEquals(HousekeepingService.CHUNK, count(endpoint, DeliveryStatus.PENDING));
+        // disabled meanwhile: the released chunk is held again, from the endpoint's first delivery
+        Endpoint disabled = endpoint.disable(Disablement.byMerchant(T0));
+        endpointList.replaceAll(e -> e.id().equals(disabled.id()) ? disabled : e);
+        endpoints.markSwitched(endpoint.id());
+        assertEquals(HousekeepingService.CHUNK, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(2 * HousekeepingService.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(null, deliveries.releaseCalls.get(2), "the new mark starts from the first delivery");
+        assertEquals(Set.of(), marked());
+    }
+
+    @Test
     void anEnablingWhileTheJobRunsKeepsItsNewMarkSoTheNextRunStartsAgainFromTheFirstHeld() {
-        Endpoint endpoint = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 5, true);
-        endpoints.markReleasing(endpoint.id());
-        long before = endpoints.releasing(10).get(endpoint.id());
+        Endpoint endpoint = endpointWithHeld(HousekeepingService.CHUNK + 5, true);
+        endpoints.markSwitched(endpoint.id());
+        long before = endpoints.switched(10).get(endpoint.id());
         // the endpoint was disabled and enabled again (a new mark) after the job read the old one
-        endpoints.markReleasing(endpoint.id());
-        assertTrue(!endpoints.unmarkReleasing(endpoint.id(), before), "the old mark does not clear the new one");
+        endpoints.markSwitched(endpoint.id());
+        assertTrue(!endpoints.unmarkSwitched(endpoint.id(), before), "the old mark does not clear the new one");
         assertEquals(Set.of(endpoint.id()), marked());
-        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, housekeeping.releaseHeldDeliveries());
+        assertEquals(HousekeepingService.CHUNK + 5, housekeeping.holdOrReleaseDeliveries());
         assertEquals(Set.of(), marked(), "the job's own mark is cleared");
     }
 
     @Test
     void eachRoundReleasesAChunkOfEveryMarkedEndpointSoAllOfThemHaveDueDeliveriesAtOnce() {
-        Endpoint a = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 2, true);
-        Endpoint b = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 1, true);
-        endpoints.markReleasing(a.id());
-        endpoints.markReleasing(b.id());
-        assertEquals(3 * HousekeepingService.RELEASE_CHUNK + 3, housekeeping.releaseHeldDeliveries());
+        Endpoint a = endpointWithHeld(HousekeepingService.CHUNK + 2, true);
+        Endpoint b = endpointWithHeld(2 * HousekeepingService.CHUNK + 1, true);
+        endpoints.markSwitched(a.id());
+        endpoints.markSwitched(b.id());
+        assertEquals(3 * HousekeepingService.CHUNK + 3, housekeeping.holdOrReleaseDeliveries());
         assertEquals(List.of(a.id(), b.id(), a.id(), b.id(), b.id()), deliveries.releasedEndpoints);
         assertEquals(Set.of(), marked());
     }
 
     @Test
     void theNextRunResumesAfterTheLastIdReleasedForTheSameMark() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.RELEASE_CHUNK + 5, true);
-        endpoints.markReleasing(endpoint.id());
+        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 5, true);
+        endpoints.markSwitched(endpoint.id());
         List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
         // the first run releases a chunk, then fails (or runs out of time): the next goes on from there
         deliveries.failReleaseCall = 2;
-        assertThrows(IllegalStateException.class, housekeeping::releaseHeldDeliveries);
-        assertEquals(HousekeepingService.RELEASE_CHUNK + 5, housekeeping.releaseHeldDeliveries());
-        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.RELEASE_CHUNK - 1),
-                ids.get(HousekeepingService.RELEASE_CHUNK - 1), ids.get(2 * HousekeepingService.RELEASE_CHUNK - 1)),
+        assertThrows(IllegalStateException.class, housekeeping::holdOrReleaseDeliveries);
+        assertEquals(HousekeepingService.CHUNK + 5, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.CHUNK - 1),
+                ids.get(HousekeepingService.CHUNK - 1), ids.get(2 * HousekeepingService.CHUNK - 1)),
                 deliveries.releaseCalls);
         assertEquals(Set.of(), marked());
     }
 
     @Test
     void severalMarkedEndpointsAreAllReleased() {
-        Endpoint a = endpointWithHeld(HousekeepingService.RELEASE_CHUNK + 1, true);
+        Endpoint a = endpointWithHeld(HousekeepingService.CHUNK + 1, true);
         Endpoint b = endpointWithHeld(3, true);
-        endpoints.markReleasing(a.id());
-        endpoints.markReleasing(b.id());
-        assertEquals(HousekeepingService.RELEASE_CHUNK + 4, housekeeping.releaseHeldDeliveries());
+        endpoints.markSwitched(a.id());
+        endpoints.markSwitched(b.id());
+        assertEquals(HousekeepingService.CHUNK + 4, housekeeping.holdOrReleaseDeliveries());
         assertTrue(deliveryList.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING));
         assertEquals(Set.of(), marked());
     }

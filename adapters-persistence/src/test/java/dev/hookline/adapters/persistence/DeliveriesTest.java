@@ -359,10 +359,15 @@ class DeliveriesTest extends DatabaseTest {
         Delivery failedAt = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since);
         Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), since.plusSeconds(1));
         Delivery succeeded = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), since.plusSeconds(1));
-        deliveries.addAll(List.of(failedBefore, failedAt, expired, succeeded));
+        Event testEvent = new Event(EventId.generate(), account, PAYMENT_SUCCEEDED, since, "{}",
+                Optional.empty(), Optional.empty(), Optional.empty(), true);
+        events.add(testEvent);
+        Delivery failedTest = in(DeliveryStatus.FAILED, endpoint, testEvent, since.plusSeconds(1));
+        deliveries.addAll(List.of(failedBefore, failedAt, expired, succeeded, failedTest));
         Instant now = since.plusSeconds(3600);
 
         assertEquals(2, deliveries.retryFailed(endpoint.id(), since, now));
+        assertEquals(failedTest, deliveries.find(account, failedTest.id()).orElseThrow(), "a test event's is left alone");
         assertEquals(failedAt.retryManually(now), deliveries.find(account, failedAt.id()).orElseThrow());
         assertEquals(expired.retryManually(now), deliveries.find(account, expired.id()).orElseThrow());
         assertEquals(now, dueAtInstant(expired));

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import dev.hookline.domain.id.EventId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeliveryReportsTest extends DatabaseTest {
@@ -66,6 +68,10 @@ class DeliveryReportsTest extends DatabaseTest {
         Delivery g2 = stored(globexHook, newEvent(globex), DeliveryStatus.EXPIRED, T0.plusSeconds(20));
         stored(globexHook, newEvent(globex), DeliveryStatus.SUCCEEDED, T0.plusSeconds(30));
         stored(globexHook, newEvent(globex), DeliveryStatus.RETRYING, T0.plusSeconds(40));
+        Event test = new Event(EventId.generate(), globex, PAYMENT_SUCCEEDED, T0, "{}", Optional.empty(),
+                Optional.empty(), Optional.empty(), true);
+        events.add(test);
+        stored(globexHook, test, DeliveryStatus.FAILED, T0.plusSeconds(50)); // a test event's: not listed
 
         FailedQuery any = new FailedQuery(null, null, null, null, null);
         assertEquals(3, reports().countFailed(any));

@@ -36,7 +36,12 @@ import java.util.random.RandomGenerator;
 final class AttemptRecording {
 
     /** The result of one attempt, ready to be stored. */
-    record Recorded(Delivery delivery, Attempt attempt, HealthChange health, Optional<Disablement> autoDisable) {
+    /**
+     * An attempt and the delivery's state after it; {@code health} (the endpoint's health, "last
+     * delivery" and hourly tallies) is empty for a test event, which shows in its own log but must
+     * not affect the endpoint (seed 001: "Test events … won't affect your real data").
+     */
+    record Recorded(Delivery delivery, Attempt attempt, Optional<HealthChange> health, Optional<Disablement> autoDisable) {
     }
 
     private final HooklineSettings settings;
@@ -61,20 +66,21 @@ final class AttemptRecording {
     }
 
     /** The delivery's next state after {@code outcome}, following the retry policy of the endpoint. */
-    Recorded record(Delivery claimed, Endpoint endpoint, OutboundRequest request, Instant startedAt,
+    Recorded record(Delivery claimed, Event event, Endpoint endpoint, OutboundRequest request, Instant startedAt,
                     Duration took, AttemptOutcome outcome, Instant now) {
         Attempt attempt = new Attempt(AttemptId.generate(), claimed.id(), claimed.attempts() + 1, claimed.trigger(),
                 startedAt, took, request.headers(), outcome);
         Integer status = outcome.statusCode().orElse(null);
         Delivery next;
-        Optional<Disablement> disable = settings.autoDisable().afterAttempt(status, now);
+        Optional<Disablement> disable = event.test() ? Optional.empty() : settings.autoDisable().afterAttempt(status, now);
         if (outcome.succeeded()) {
             next = claimed.succeeded(status, now);
         } else if (claimed.isLastAttempt() || disable.isPresent()) {
             next = claimed.failed(status, now);
         } else {
             RetryPolicy policy = endpoint.retryPolicy() != null ? endpoint.retryPolicy() : settings.retryPolicy();
-            RetryDecision decision = policy.afterFailure(attempt.number(), outcome, now, random);
+            RetryDecision decision = policy.afterFailure(claimed.scheduledAttemptNumber(policy.maxAttempts()), outcome,
+                    now, random);
             if (decision instanceof RetryDecision.RetryAt at) {
                 next = claimed.retryAt(at.at(), status, now);
                 if (!endpoint.enabled()) {
@@ -84,8 +90,11 @@ final class AttemptRecording {
                 next = claimed.failed(status, now);
             }
         }
+        if (event.test()) {
+            return new Recorded(next, attempt, Optional.empty(), Optional.empty());
+        }
         HealthChange health = new HealthChange(endpoint.id(), next.status(), now);
-        return new Recorded(next, attempt, health, endpoint.enabled() ? disable : Optional.empty());
+        return new Recorded(next, attempt, Optional.of(health), endpoint.enabled() ? disable : Optional.empty());
     }
 
     /**
@@ -94,7 +103,7 @@ final class AttemptRecording {
      * answered 410.
      */
     static void store(List<Recorded> batch, Attempts attempts, Deliveries deliveries, Endpoints endpoints,
-                      EndpointTallies tallies, Instant now) {
+                      EndpointTallies tallies) {
         List<Delivery> states = batch.stream().map(Recorded::delivery).toList();
         List<Recorded> live = batch;
         if (deliveries.completeAll(states) < states.size()) {
@@ -109,10 +118,12 @@ final class AttemptRecording {
         Map<EndpointId, Disablement> disable = new LinkedHashMap<>();
         for (Recorded r : live) {
             rows.add(r.attempt());
-            health.add(r.health());
-            counts.merge(new EndpointTallies.Hour(r.health().endpoint(), DeliveryTally.epochHour(r.attempt().startedAt())),
-                    DeliveryTally.of(r.attempt(), r.delivery().status()), DeliveryTally::plus);
-            r.autoDisable().ifPresent(d -> disable.putIfAbsent(r.health().endpoint(), d));
+            r.health().ifPresent(h -> {
+                health.add(h);
+                counts.merge(new EndpointTallies.Hour(h.endpoint(), DeliveryTally.epochHour(r.attempt().startedAt())),
+                        DeliveryTally.of(r.attempt(), r.delivery().status()), DeliveryTally::plus);
+                r.autoDisable().ifPresent(d -> disable.putIfAbsent(h.endpoint(), d));
+            });
         }
         attempts.addAll(rows);
         endpoints.recordHealth(health);

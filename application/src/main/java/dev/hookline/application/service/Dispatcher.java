@@ -309,10 +309,10 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 AttemptOutcome result = outcome != null ? outcome
                         : new AttemptOutcome.Failure(ErrorKind.CONNECT, String.valueOf(error));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                completed.add(recording.record(delivery, endpoint, request, startedAt, took, result, clock.instant()));
+                completed.add(recording.record(delivery, event, endpoint, request, startedAt, took, result, clock.instant()));
             });
         } catch (RuntimeException e) {
-            completed.add(recording.record(delivery, endpoint, request, startedAt, Duration.ZERO,
+            completed.add(recording.record(delivery, event, endpoint, request, startedAt, Duration.ZERO,
                     new AttemptOutcome.Failure(ErrorKind.CONNECT, e.toString()), clock.instant()));
         }
     }
@@ -371,7 +371,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     private void store(List<Recorded> batch) {
-        transactions.run(() -> AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies, clock.instant()));
+        transactions.run(() -> AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies));
         // the claimer waits for a wake only when it was out of slots: wake it when slots freed
         // where it lacked them (otherwise every recorded batch would cost it an empty claim)
         boolean slotsWereShort = inFlight.get() >= settings.maxInFlight() || parkedCount > 0

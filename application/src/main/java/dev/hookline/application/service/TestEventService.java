@@ -99,9 +99,8 @@ public final class TestEventService implements SendTestEventUseCase {
         long start = System.nanoTime();
         AttemptOutcome outcome = await(request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Recorded recorded = recording.record(claimed, endpoint, request, now, took, outcome, clock.instant());
-        transactions.run(() -> AttemptRecording.store(List.of(recorded), attempts, deliveries, endpoints, tallies,
-                clock.instant()));
+        Recorded recorded = recording.record(claimed, event, endpoint, request, now, took, outcome, clock.instant());
+        transactions.run(() -> AttemptRecording.store(List.of(recorded), attempts, deliveries, endpoints, tallies));
         return Result.ok(new TestResult(recorded.delivery(), recorded.attempt()));
     }
 

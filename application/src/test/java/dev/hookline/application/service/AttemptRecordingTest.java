@@ -64,7 +64,7 @@ class AttemptRecordingTest {
 
     private Recorded record(Delivery d, Endpoint e, AttemptOutcome outcome) {
         OutboundRequest request = recording.request(event, e, T0);
-        return recording.record(d, e, request, T0, TOOK, outcome, T0.plusMillis(42));
+        return recording.record(d, event, e, request, T0, TOOK, outcome, T0.plusMillis(42));
     }
 
     private static AttemptOutcome status(int code) {
@@ -89,7 +89,7 @@ class AttemptRecordingTest {
         assertEquals(DeliveryStatus.SUCCEEDED, r.delivery().status());
         assertEquals(1, r.attempt().number());
         assertEquals(AttemptTrigger.SCHEDULED, r.attempt().trigger());
-        assertEquals(DeliveryStatus.SUCCEEDED, r.health().delivery(), "the endpoint's health learns a success");
+        assertEquals(DeliveryStatus.SUCCEEDED, r.health().orElseThrow().delivery(), "the endpoint's health learns a success");
     }
 
     @Test
@@ -98,7 +98,7 @@ class AttemptRecordingTest {
         assertEquals(DeliveryStatus.RETRYING, r.delivery().status());
         assertEquals(T0.plusMillis(42).plus(Duration.ofMinutes(1)), r.delivery().nextAttemptAt());
         assertEquals(500, r.delivery().lastStatusCode());
-        assertEquals(DeliveryStatus.RETRYING, r.health().delivery());
+        assertEquals(DeliveryStatus.RETRYING, r.health().orElseThrow().delivery());
     }
 
     @Test
@@ -108,7 +108,7 @@ class AttemptRecordingTest {
         Recorded r = record(d, endpoint, new AttemptOutcome.Failure(ErrorKind.TIMEOUT, "slow"));
         assertEquals(DeliveryStatus.FAILED, r.delivery().status());
         assertEquals(3, r.attempt().number());
-        assertEquals(DeliveryStatus.FAILED, r.health().delivery(), "a failure that exhausted the delivery");
+        assertEquals(DeliveryStatus.FAILED, r.health().orElseThrow().delivery(), "a failure that exhausted the delivery");
     }
 
     @Test
@@ -124,6 +124,50 @@ class AttemptRecordingTest {
         Recorded r = record(claimed(), disabled, status(500));
         assertEquals(DeliveryStatus.HELD, r.delivery().status());
         assertTrue(r.autoDisable().isEmpty());
+    }
+
+    @Test
+    void aManualAttemptOnARetryingDeliveryUsesUpNoScheduledRetryAndTheNextAttemptIsScheduledAgain() {
+        // schedule 1 min, 5 min: three attempts in all, and the first one failed
+        Delivery retrying = claimed().retryAt(T0.plusSeconds(60), 500, T0);
+        Delivery manual = retrying.retryManually(T0.plusSeconds(10)).claim(T0.plusSeconds(10), T0.plusSeconds(70));
+        Recorded r = record(manual, endpoint, status(500));
+        assertEquals(AttemptTrigger.MANUAL, r.attempt().trigger());
+        assertEquals(2, r.attempt().number());
+        assertEquals(DeliveryStatus.RETRYING, r.delivery().status());
+        assertEquals(T0.plusMillis(42).plus(Duration.ofMinutes(1)), r.delivery().nextAttemptAt(),
+                "the schedule's first retry is still to come");
+        assertEquals(AttemptTrigger.SCHEDULED, r.delivery().trigger(), "the next attempt is the schedule's");
+
+        Instant later = T0.plus(Duration.ofHours(1));
+        Recorded next = record(r.delivery().claim(later, later.plusSeconds(60)), endpoint, status(500));
+        assertEquals(AttemptTrigger.SCHEDULED, next.attempt().trigger());
+        assertEquals(T0.plusMillis(42).plus(Duration.ofMinutes(5)), next.delivery().nextAttemptAt());
+        Recorded last = record(next.delivery().claim(later, later.plusSeconds(60)), endpoint, status(500));
+        assertEquals(4, last.attempt().number(), "three scheduled attempts and the manual one");
+        assertEquals(DeliveryStatus.FAILED, last.delivery().status());
+    }
+
+    @Test
+    void aTestEventsAttemptLeavesTheEndpointsHealthAndTalliesAloneAndNeverDisablesIt() {
+        Event test = new Event(EventId.generate(), account, event.type(), T0, "{}", Optional.empty(), Optional.empty(),
+                Optional.empty(), true);
+        Delivery d = Delivery.forTest(account, test.id(), test.type(), endpoint.id(), T0).claim(T0, T0.plusSeconds(60));
+        Recorded r = recording.record(d, test, endpoint, recording.request(test, endpoint, T0), T0, TOOK, status(410),
+                T0.plusMillis(42));
+        assertEquals(DeliveryStatus.FAILED, r.delivery().status());
+        assertEquals(AttemptTrigger.TEST, r.attempt().trigger());
+        assertEquals(Optional.empty(), r.health());
+        assertEquals(Optional.empty(), r.autoDisable());
+
+        FakeDeliveries deliveries = new FakeDeliveries(new ArrayList<>(List.of(d)));
+        FakeEndpointTallies tallies = new FakeEndpointTallies();
+        List<Attempt> logged = new ArrayList<>();
+        FakeEndpoints endpoints = new FakeEndpoints(new ArrayList<>(List.of(endpoint)));
+        AttemptRecording.store(List.of(r), logTo(logged), deliveries, endpoints, tallies);
+        assertEquals(1, logged.size(), "the attempt is in the test delivery's log");
+        assertEquals(Map.of(), tallies.hours);
+        assertEquals(endpoint, endpoints.findAll(List.of(endpoint.id())).get(endpoint.id()), "health and status unchanged");
     }
 
     @Test
@@ -152,7 +196,7 @@ class AttemptRecordingTest {
         List<Attempt> logged = new ArrayList<>();
         Attempts attempts = logTo(logged);
 
-        AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies, T0.plusSeconds(1));
+        AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies);
 
         assertEquals(3, logged.size());
         long hour = DeliveryTally.epochHour(T0);
@@ -177,7 +221,7 @@ class AttemptRecordingTest {
         List<Attempt> logged = new ArrayList<>();
 
         AttemptRecording.store(List.of(record(kept, endpoint, status(200)), record(deleted, endpoint, status(200))),
-                logTo(logged), deliveries, new FakeEndpoints(new ArrayList<>(List.of(endpoint))), tallies, T0);
+                logTo(logged), deliveries, new FakeEndpoints(new ArrayList<>(List.of(endpoint))), tallies);
 
         assertEquals(List.of(kept.id()), logged.stream().map(Attempt::deliveryId).toList());
         assertEquals(List.of(DeliveryStatus.SUCCEEDED), stored.stream().map(Delivery::status).toList());

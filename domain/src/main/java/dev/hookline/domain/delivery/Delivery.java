@@ -157,7 +157,20 @@ public record Delivery(
         if (status != DeliveryStatus.SENDING) {
             throw new IllegalStateException("delivery " + id + " is " + status + ", not SENDING");
         }
-        return with(next, attempts + 1, attemptLimit, nextAttempt, null, statusCode, now);
+        // a retry after a manual attempt is the schedule's again; a finished one keeps what its last attempt was
+        AttemptTrigger then = next == DeliveryStatus.RETRYING ? AttemptTrigger.SCHEDULED : trigger;
+        return new Delivery(id, accountId, eventId, endpointId, eventType, next, attempts + 1, attemptLimit,
+                nextAttempt, null, statusCode, then, createdAt, now);
+    }
+
+    /**
+     * The place in a retry schedule of {@code scheduledAttempts} attempts in all of the attempt being
+     * recorded: its number, less the manual attempts granted on top of the schedule while it was
+     * retrying (each raised the limit by one), so a manual retry never uses up a scheduled one.
+     */
+    public int scheduledAttemptNumber(int scheduledAttempts) {
+        int manual = Math.max(0, attemptLimit - scheduledAttempts);
+        return Math.max(1, attempts + 1 - manual);
     }
 
     private void require(DeliveryStatus next) {

@@ -277,9 +277,10 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {
-        return jdbc.update("UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
+        return jdbc.update("UPDATE deliveries d SET status = 'PENDING', next_attempt_at = ?, due_at = ?,"
                 + " attempt_limit = attempts + 1, triggered_by = 'MANUAL', updated_at = ?"
-                + " WHERE endpoint_id = ? AND status IN ('FAILED', 'EXPIRED') AND created_at >= ?",
+                + " WHERE endpoint_id = ? AND status IN ('FAILED', 'EXPIRED') AND created_at >= ? AND "
+                + JdbcDeliveryReports.NOT_TEST,
                 now, now, now, endpoint.value(), since);
     }
 

@@ -57,8 +57,12 @@ class JdbcDeliveryReports implements DeliveryReports {
     private record Where(String sql, List<Object> params) {
     }
 
+    /** Deliveries of a real event, not of a test event (a test delivery retried by hand is still one). */
+    static final String NOT_TEST = "NOT EXISTS (SELECT 1 FROM events te WHERE te.id = d.event_id AND te.test)";
+
     private static Where where(FailedQuery q) {
-        StringBuilder sql = new StringBuilder("d.status IN ('FAILED', 'EXPIRED')");
+        // test events' deliveries are the merchant's trial runs, shown in their own log only
+        StringBuilder sql = new StringBuilder("d.status IN ('FAILED', 'EXPIRED') AND " + NOT_TEST);
         List<Object> params = new ArrayList<>();
         if (q.account() != null) {
             sql.append(" AND d.account_id = ?");

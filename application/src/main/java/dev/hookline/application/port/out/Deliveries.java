@@ -63,7 +63,10 @@ public interface Deliveries {
      */
     List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
-    /** FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt (trigger MANUAL). */
+    /**
+     * FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt
+     * (trigger MANUAL); not those of test events.
+     */
     int retryFailed(EndpointId endpoint, Instant since, Instant now);
 
     /** HELD deliveries created before {@code cutoff} → EXPIRED, at most {@code limit}. */

@@ -155,7 +155,7 @@ class EndpointsTest extends DatabaseTest {
     }
 
     @Test
-    void reEnablingAnEndpointResetsItsFailureStreak() {
+    void reEnablingAnEndpointRestartsItsAutoDisableClockAndKeepsWhatItsAttemptsTold() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Instant failedAt = T0.plusSeconds(10);
@@ -170,7 +170,9 @@ class EndpointsTest extends DatabaseTest {
         endpoints.update(stored.enable(T0.plusSeconds(30)));
         Endpoint enabled = endpoints.find(account, endpoint.id()).orElseThrow();
         assertNull(enabled.disablement());
-        assertEquals(new EndpointHealth(0, null, false, failedAt, FAILED), enabled.health(), "the latest attempt stays");
+        assertEquals(new EndpointHealth(1, T0.plusSeconds(30), true, failedAt, FAILED), enabled.health(),
+                "failing since the enabling, still exhausted, the latest attempt stays");
+        assertEquals(enabled.health(), stored.enable(T0.plusSeconds(30)).health(), "as the domain says");
     }
 
     @Test

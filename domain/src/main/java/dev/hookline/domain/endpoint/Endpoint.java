@@ -96,7 +96,7 @@ public record Endpoint(
         if (enabled()) {
             return this;
         }
-        EndpointHealth restart = health.restarted();
+        EndpointHealth restart = health.restarted(now);
         return new Endpoint(id, accountId, url, description, filter, secrets, null, restart, rateLimit, retryPolicy,
                 createdAt, now);
     }

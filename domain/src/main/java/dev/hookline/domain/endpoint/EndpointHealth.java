@@ -40,9 +40,14 @@ public record EndpointHealth(int consecutiveFailures, Instant failingSince, bool
                 exhaustedSinceSuccess || delivery == DeliveryStatus.FAILED, at, delivery);
     }
 
-    /** Enabled again: the failure streak starts over; the latest attempt is still the latest. */
-    public EndpointHealth restarted() {
-        return new EndpointHealth(0, null, false, lastAttemptAt, lastDeliveryStatus);
+    /**
+     * Enabled again at {@code now}: the auto-disable clock starts over (a failing endpoint gets the
+     * whole period again instead of being disabled at the next check), but what the attempts told
+     * stays true, so a failing endpoint still shows as failing until an attempt succeeds.
+     */
+    public EndpointHealth restarted(Instant now) {
+        return new EndpointHealth(consecutiveFailures, failingSince == null ? null : now, exhaustedSinceSuccess,
+                lastAttemptAt, lastDeliveryStatus);
     }
 
     /** Latest attempt failed and a delivery was exhausted since the last success, or 3+ failures in a row. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EndpointStatusTest {
@@ -55,8 +56,15 @@ class EndpointStatusTest {
         assertEquals(2, h.consecutiveFailures());
         assertFalse(h.exhaustedSinceSuccess());
 
-        EndpointHealth restarted = h.afterAttempt(FAILED, T0.plusSeconds(12)).restarted();
-        assertEquals(new EndpointHealth(0, null, false, T0.plusSeconds(12), FAILED), restarted);
+        EndpointHealth failed = h.afterAttempt(FAILED, T0.plusSeconds(12));
+        EndpointHealth restarted = failed.restarted(T0.plusSeconds(60));
+        assertEquals(new EndpointHealth(3, T0.plusSeconds(60), true, T0.plusSeconds(12), FAILED), restarted);
+        assertEquals("failing", EndpointStatus.of(null, restarted).code(), "still failing: nothing succeeded since");
+        assertEquals(Optional.empty(), policy.check(restarted, T0.plusSeconds(60).plus(Duration.ofDays(4))),
+                "the auto-disable period starts over");
+        assertTrue(policy.check(restarted, T0.plusSeconds(60).plus(Duration.ofDays(5))).isPresent());
+        assertEquals(EndpointHealth.fresh().afterAttempt(SUCCEEDED, T0).restarted(T0.plusSeconds(60)),
+                EndpointHealth.fresh().afterAttempt(SUCCEEDED, T0), "a healthy endpoint is left as it was");
     }
 
     @Test

@@ -33,14 +33,14 @@ class JdbcEndpoints implements Endpoints {
 
     /*
      * Health columns are left alone except on re-enable (stored row disabled, new value enabled),
-     * where the failure streak starts over. SET expressions see the row as it was before the update.
+     * where the auto-disable clock starts over (EndpointHealth.restarted): a failing endpoint still
+     * shows as failing, but gets the whole period again. SET expressions see the row as it was
+     * before the update.
      */
     private static final String UPDATE = """
             UPDATE endpoints SET
-              consecutive_failures = CASE WHEN disabled_cause IS NOT NULL AND ? THEN 0 ELSE consecutive_failures END,
-              failing_since = CASE WHEN disabled_cause IS NOT NULL AND ? THEN NULL ELSE failing_since END,
-              exhausted_since_success = CASE WHEN disabled_cause IS NOT NULL AND ? THEN FALSE
-                                             ELSE exhausted_since_success END,
+              failing_since = CASE WHEN disabled_cause IS NOT NULL AND ? AND failing_since IS NOT NULL THEN ?
+                                   ELSE failing_since END,
               url = ?, description = ?, event_filter = ?, secrets = ?,
               disabled_cause = ?, disabled_reason = ?, disabled_at = ?,
               rate_limit = ?, retry_schedule = ?, retry_jitter = ?, updated_at = ?
@@ -86,24 +86,23 @@ class JdbcEndpoints implements Endpoints {
         jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
                 ps.setBoolean(1, enabled);
-                ps.setBoolean(2, enabled);
-                ps.setBoolean(3, enabled);
-                ps.setString(4, row.url());
-                ps.setString(5, row.description());
-                ps.setString(6, row.eventFilter());
-                ps.setString(7, row.secrets());
-                ps.setString(8, row.disabledCause());
-                ps.setString(9, row.disabledReason());
-                Jdbc.setInstant(ps, 10, row.disabledAt());
-                Jdbc.setInteger(ps, 11, row.rateLimit());
-                ps.setString(12, row.retrySchedule());
+                Jdbc.setInstant(ps, 2, row.updatedAt());
+                ps.setString(3, row.url());
+                ps.setString(4, row.description());
+                ps.setString(5, row.eventFilter());
+                ps.setString(6, row.secrets());
+                ps.setString(7, row.disabledCause());
+                ps.setString(8, row.disabledReason());
+                Jdbc.setInstant(ps, 9, row.disabledAt());
+                Jdbc.setInteger(ps, 10, row.rateLimit());
+                ps.setString(11, row.retrySchedule());
                 if (row.retryJitter() == null) {
-                    ps.setNull(13, Types.DOUBLE);
+                    ps.setNull(12, Types.DOUBLE);
                 } else {
-                    ps.setDouble(13, row.retryJitter());
+                    ps.setDouble(12, row.retryJitter());
                 }
-                Jdbc.setInstant(ps, 14, row.updatedAt());
-                ps.setString(15, row.id());
+                Jdbc.setInstant(ps, 13, row.updatedAt());
+                ps.setString(14, row.id());
                 return ps.executeUpdate();
             }
         });

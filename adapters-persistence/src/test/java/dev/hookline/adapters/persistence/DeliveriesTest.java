@@ -331,6 +331,24 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
+    void countHeldCountsEachEndpointsHeldDeliveriesAndCountOfEventAnEventsDeliveries() {
+        AccountId account = newAccount();
+        Endpoint a = newEndpoint(account);
+        Endpoint b = newEndpoint(account);
+        Endpoint none = newEndpoint(account);
+        deliveries.addAll(List.of(in(DeliveryStatus.HELD, a, newEvent(account), T0),
+                in(DeliveryStatus.HELD, a, newEvent(account), T0), in(DeliveryStatus.PENDING, a, newEvent(account), T0),
+                in(DeliveryStatus.HELD, b, newEvent(account), T0), in(DeliveryStatus.FAILED, none, newEvent(account), T0)));
+        assertEquals(Map.of(a.id(), 2L, b.id(), 1L), deliveries.countHeld(List.of(a.id(), b.id(), none.id())));
+        assertEquals(Map.of(b.id(), 1L), deliveries.countHeld(List.of(b.id())));
+        assertEquals(Map.of(), deliveries.countHeld(List.of()));
+        Event event = newEvent(account);
+        deliveries.addAll(List.of(pending(a, event, T0), pending(b, event, T0)));
+        assertEquals(2, deliveries.countOfEvent(event.id()));
+        assertEquals(0, deliveries.countOfEvent(newEvent(account).id()));
+    }
+
+    @Test
     void holdWaitingHoldsAtMostTheLimitInIdOrderAndGoesOnAfterTheLastId() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);

@@ -8,6 +8,7 @@ import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -154,6 +155,17 @@ final class FakeDeliveries implements Deliveries {
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         deliveries.stream().filter(d -> d.endpointId().equals(endpoint)).forEach(d -> counts.merge(d.status(), 1L, Long::sum));
         return counts;
+    }
+
+    @Override
+    public int countOfEvent(EventId event) {
+        return (int) deliveries.stream().filter(d -> d.eventId().equals(event)).count();
+    }
+
+    @Override
+    public Map<EndpointId, Long> countHeld(Collection<EndpointId> endpoints) {
+        return deliveries.stream().filter(d -> endpoints.contains(d.endpointId()) && d.status() == DeliveryStatus.HELD)
+                .collect(Collectors.groupingBy(Delivery::endpointId, Collectors.counting()));
     }
 
     private int each(EndpointId endpoint, Predicate<Delivery> which,

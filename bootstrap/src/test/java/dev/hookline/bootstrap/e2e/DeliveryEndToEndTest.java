@@ -273,11 +273,25 @@ class DeliveryEndToEndTest {
         assertEquals("disabled", str(disabled, "status"));
         assertEquals(3L, Math.round(((dev.hookline.domain.event.json.JsonNumber)
                 TestHookline.get(disabled, "queued_while_disabled")).value()));
+        JsonObject listed = (JsonObject) ((JsonArray) TestHookline.get(hookline.ok(200, "GET", "/v1/webhooks", acc[1], null),
+                "data")).elements().get(0);
+        assertEquals(3L, Math.round(((dev.hookline.domain.event.json.JsonNumber)
+                TestHookline.get(listed, "queued_while_disabled")).value()), "the list says the same");
         sleep(800);
         assertEquals(List.of(), receiver.received("/paused"), "nothing is sent while disabled");
         hookline.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":true}");
         await("all 3 delivered", Duration.ofSeconds(10), () -> receiver.received("/paused").size() == 3);
         assertTrue(receiver.received("/paused").stream().allMatch(Received::standardSignatureValid));
+    }
+
+    @Test
+    void timesReadBackAsTheWriteAnsweredThem() {
+        String[] acc = hookline.newAccount("Clockwork Ltd");
+        JsonObject created = hookline.ok(201, "POST", "/v1/webhooks", acc[1],
+                "{\"url\":" + Json.quote(receiver.url("/clock")) + ",\"events\":[\"*\"]}");
+        JsonObject read = hookline.ok(200, "GET", "/v1/webhooks/" + str(created, "id"), acc[1], null);
+        assertEquals(str(created, "created_at"), str(read, "created_at"));
+        assertEquals(str(created, "updated_at"), str(read, "updated_at"));
     }
 
     @Test

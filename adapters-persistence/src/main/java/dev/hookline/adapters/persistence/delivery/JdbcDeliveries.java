@@ -9,6 +9,7 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -371,6 +372,41 @@ class JdbcDeliveries implements Deliveries {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    @Override
+    public int countOfEvent(EventId event) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE event_id = ?")) {
+                ps.setString(1, event.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<EndpointId, Long> countHeld(Collection<EndpointId> endpoints) {
+        if (endpoints.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = endpoints.stream().map(EndpointId::value).distinct().toList();
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, COUNT(*) FROM deliveries"
+                    + " WHERE status = 'HELD' AND endpoint_id IN (" + Jdbc.placeholders(ids.size()) + ")"
+                    + " GROUP BY endpoint_id")) {
+                Jdbc.setStrings(ps, 1, ids);
+                Map<EndpointId, Long> counts = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(new EndpointId(rs.getString(1)), rs.getLong(2));
                     }
                 }
                 return counts;

@@ -510,7 +510,8 @@ class DeliveriesTest extends DatabaseTest {
         Delivery goes = pending(deleted, newEvent(account), T0);
         deliveries.addAll(List.of(stays, goes));
         assertEquals(Set.of(stays.id(), goes.id()), deliveries.existing(List.of(stays.id(), goes.id(), stays.id())));
-        assertEquals(true, endpoints.delete(account, deleted.id()));
+        assertEquals(true, endpoints.delete(account, deleted.id(), T0));
+        endpoints.purgeDeleted(deleted.id());
         assertEquals(Set.of(stays.id()), deliveries.existing(List.of(stays.id(), goes.id())));
         assertEquals(Set.of(), deliveries.existing(List.of()));
     }

@@ -62,7 +62,8 @@ class EndpointTalliesTest extends DatabaseTest {
         Endpoint kept = newEndpoint(account);
         Endpoint deleted = newEndpoint(account);
         add(kept, H, new DeliveryTally(1, 0, 9, 0, 0), deleted, H, new DeliveryTally(1, 1, 1, 1, 0));
-        assertEquals(true, endpoints.delete(account, deleted.id()));
+        assertEquals(true, endpoints.delete(account, deleted.id(), T0));
+        endpoints.purgeDeleted(deleted.id());
         assertEquals(Map.of(), tallies.hoursFrom(deleted.id(), H));
         assertEquals(Map.of(H, new DeliveryTally(1, 0, 9, 0, 0)), tallies.hoursFrom(kept.id(), H));
     }

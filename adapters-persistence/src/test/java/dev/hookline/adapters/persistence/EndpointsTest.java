@@ -1,5 +1,7 @@
 package dev.hookline.adapters.persistence;
 
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.endpoint.Subscription;
 import static dev.hookline.domain.delivery.DeliveryStatus.FAILED;
 import static dev.hookline.domain.delivery.DeliveryStatus.HELD;
 import static dev.hookline.domain.delivery.DeliveryStatus.RETRYING;
@@ -105,7 +107,7 @@ class EndpointsTest extends DatabaseTest {
         Endpoint ofA = newEndpoint(a);
         assertEquals(Optional.empty(), endpoints.find(b, ofA.id()));
         assertEquals(List.of(), endpoints.ofAccount(b));
-        assertFalse(endpoints.delete(b, ofA.id()));
+        assertFalse(endpoints.delete(b, ofA.id(), T0));
         assertTrue(endpoints.find(a, ofA.id()).isPresent());
     }
 
@@ -126,14 +128,28 @@ class EndpointsTest extends DatabaseTest {
     }
 
     @Test
-    void deletingAnEndpointDeletesItsDeliveriesAndAttempts() {
+    void aDeletedEndpointIsGoneForEveryReadAtOnceAndItsDeliveriesAreDeletedInChunksThenItsRow() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
-        deliveries.addAll(List.of(pending(endpoint, newEvent(account), T0), pending(endpoint, newEvent(account), T0)));
-        assertTrue(endpoints.delete(account, endpoint.id()));
-        assertFalse(endpoints.delete(account, endpoint.id()));
-        assertEquals(0, count("SELECT COUNT(*) FROM deliveries"));
+        Endpoint kept = newEndpoint(account);
+        Delivery first = pending(endpoint, newEvent(account), T0);
+        deliveries.addAll(List.of(first, pending(endpoint, newEvent(account), T0), pending(kept, newEvent(account), T0)));
+        assertTrue(endpoints.delete(account, endpoint.id(), T0.plusSeconds(1)));
+        assertFalse(endpoints.delete(account, endpoint.id(), T0.plusSeconds(2)), "deleted already");
         assertEquals(Optional.empty(), endpoints.find(account, endpoint.id()));
+        assertEquals(Map.of(), endpoints.findAll(List.of(endpoint.id())));
+        assertEquals(List.of(kept.id()), endpoints.ofAccount(account).stream().map(Endpoint::id).toList());
+        assertEquals(List.of(kept.id()), endpoints.subscriptionsOf(account).stream().map(Subscription::endpoint).toList());
+        assertEquals(Optional.empty(), deliveries.find(account, first.id()), "its deliveries are not shown either");
+        assertTrue(endpoints.switched(10).containsKey(endpoint.id()), "marked for the housekeeping job");
+
+        assertEquals(1, deliveries.deleteOfEndpoint(endpoint.id(), null, 1).size());
+        assertEquals(1, deliveries.deleteOfEndpoint(endpoint.id(), null, 1).size());
+        assertEquals(List.of(), deliveries.deleteOfEndpoint(endpoint.id(), null, 1));
+        endpoints.purgeDeleted(endpoint.id());
+        endpoints.purgeDeleted(kept.id()); // not deleted: stays
+        assertEquals(1, count("SELECT COUNT(*) FROM deliveries"));
+        assertEquals(1, count("SELECT COUNT(*) FROM endpoints WHERE account_id = '" + account.value() + "'"));
     }
 
     @Test

@@ -200,10 +200,12 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         for (Delivery delivery : batch) {
             Endpoint endpoint = endpointsById.get(delivery.endpointId());
             Event event = eventsById.get(delivery.eventId());
-            if (endpoint == null || event == null) {
-                continue; // deleted meanwhile: its deliveries went with it
+            if (event == null) {
+                continue; // purged meanwhile: its deliveries went with it
             }
-            if (!endpoint.enabled()) {
+            if (endpoint == null || !endpoint.enabled()) {
+                // disabled, or deleted (its deliveries are deleted by the housekeeping job): not
+                // claimed again meanwhile
                 handBack.add(delivery.hold(now));
                 continue;
             }

@@ -165,7 +165,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         if (!EndpointId.isValid(endpointId)) {
             return Result.rejected(Problem.notFound("webhook " + endpointId));
         }
-        boolean deleted = transactions.inTransaction(() -> endpoints.delete(account, new EndpointId(endpointId)));
+        // gone for every read now; the housekeeping job deletes its history a chunk per transaction
+        boolean deleted = transactions.inTransaction(
+                () -> endpoints.delete(account, new EndpointId(endpointId), clock.instant()));
         return deleted ? Result.ok(null) : Result.rejected(Problem.notFound("webhook " + endpointId));
     }
 

@@ -117,7 +117,8 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     /**
      * One chunk of a switched endpoint's deliveries after {@code after}, in its own transaction:
-     * released if it is enabled now, held if it is disabled; unmarks it when none is left. The
+     * released if it is enabled now, held if it is disabled, deleted if it was deleted (then its
+     * row); unmarks it when none is left. The
      * endpoint row is not locked: a switch racing with this chunk marks the endpoint again, and
      * the next run starts over from its first delivery in the new direction.
      */
@@ -127,8 +128,12 @@ public final class HousekeepingService implements HousekeepingUseCase {
         Chunk chunk = transactions.inTransaction(() -> {
             Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
             if (endpoint == null) {
-                endpoints.unmarkSwitched(id, marked.mark()); // deleted, with its deliveries
-                return new Chunk(List.of(), false);
+                // deleted: its deliveries (with their attempts), then its row
+                List<DeliveryId> deleted = deliveries.deleteOfEndpoint(id, after, CHUNK);
+                if (deleted.size() < CHUNK) {
+                    endpoints.purgeDeleted(id);
+                }
+                return new Chunk(deleted, false);
             }
             List<DeliveryId> ids = endpoint.enabled()
                     ? deliveries.releaseHeld(id, after, now, CHUNK)

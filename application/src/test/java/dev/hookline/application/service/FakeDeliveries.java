@@ -96,6 +96,13 @@ final class FakeDeliveries implements Deliveries {
         return chunk(endpoint, d -> d.status() == DeliveryStatus.HELD, after, limit, d -> d.release(now));
     }
 
+    @Override
+    public List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit) {
+        List<DeliveryId> ids = chunk(endpoint, d -> true, after, limit, d -> d);
+        deliveries.removeIf(d -> ids.contains(d.id()));
+        return ids;
+    }
+
     private List<DeliveryId> chunk(EndpointId endpoint, Predicate<Delivery> which, DeliveryId after, int limit,
                                    UnaryOperator<Delivery> change) {
         List<Delivery> some = deliveries.stream()

@@ -58,9 +58,22 @@ final class FakeEndpoints implements Endpoints {
     }
 
     @Override
-    public boolean delete(AccountId account, EndpointId id) {
-        return endpoints.removeIf(e -> e.id().equals(id) && e.accountId().equals(account));
+    public boolean delete(AccountId account, EndpointId id, Instant now) {
+        boolean deleted = endpoints.removeIf(e -> e.id().equals(id) && e.accountId().equals(account));
+        if (deleted) {
+            markSwitched(id);
+        }
+        return deleted;
     }
+
+    @Override
+    public void purgeDeleted(EndpointId id) {
+        purged.add(id);
+        releasing.remove(id);
+    }
+
+    /** The ids of every {@link #purgeDeleted} call, in order. */
+    final List<EndpointId> purged = new ArrayList<>();
 
     @Override
     public void recordHealth(List<HealthChange> changes) {

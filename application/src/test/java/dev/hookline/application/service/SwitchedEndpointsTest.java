@@ -155,6 +155,20 @@ class SwitchedEndpointsTest {
     }
 
     @Test
+    void theJobDeletesADeletedEndpointsDeliveriesAChunkPerTransactionThenItsRow() {
+        Endpoint endpoint = endpointWith(HousekeepingService.CHUNK + 5, true, true);
+        Endpoint other = endpointWith(2, true, true);
+        assertTrue(endpoints.delete(account, endpoint.id(), T0));
+        assertEquals(HousekeepingService.CHUNK + 5, housekeeping.holdOrReleaseDeliveries());
+        assertTrue(deliveryList.stream().noneMatch(d -> d.endpointId().equals(endpoint.id())));
+        assertEquals(2, count(other, DeliveryStatus.PENDING));
+        assertEquals(2, transactions.get(), "one transaction per chunk");
+        assertEquals(List.of(endpoint.id()), endpoints.purged, "then the row");
+        assertEquals(Set.of(), marked());
+        assertEquals(0, signals.get());
+    }
+
+    @Test
     void anEndpointDisabledAgainBeforeTheJobRunsKeepsItsDeliveriesHeldAndLosesTheMark() {
         Endpoint endpoint = endpointWithHeld(HousekeepingService.CHUNK + 5, false);
         endpoints.markSwitched(endpoint.id());

@@ -184,6 +184,39 @@ class DeliveryEndToEndTest {
     }
 
     @Test
+    void aDeletedWebhookIsGoneAtOnceAndItsHistoryIsDeletedInTheBackground() throws Exception {
+        String[] acc = hookline.newAccount("Tidy Ltd");
+        String[] wh = webhook(acc[1], "/tidy", "[\"*\"]");
+        for (int i = 0; i < 3; i++) {
+            hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_tidy_" + i + "\"}");
+        }
+        await("all 3 delivered", Duration.ofSeconds(10), () -> deliveries(acc[1], wh[0]).stream()
+                .filter(d -> str((JsonObject) d, "status").equals("succeeded")).count() == 3);
+        String delivery = str((JsonObject) deliveries(acc[1], wh[0]).get(0), "id");
+        assertEquals(204, hookline.call("DELETE", "/v1/webhooks/" + wh[0], acc[1], null).statusCode());
+        assertEquals(404, hookline.call("GET", "/v1/webhooks/" + wh[0], acc[1], null).statusCode());
+        assertEquals(404, hookline.call("GET", "/v1/deliveries/" + delivery, acc[1], null).statusCode());
+        assertEquals(404, hookline.call("DELETE", "/v1/webhooks/" + wh[0], acc[1], null).statusCode());
+        assertEquals(0L, Math.round(((dev.hookline.domain.event.json.JsonNumber) TestHookline.get(
+                hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_after\"}"), "deliveries")).value()));
+        String url = hookline.context.getRequiredProperty("datasources.default.url", String.class);
+        String user = hookline.context.getProperty("datasources.default.username", String.class).orElse("");
+        String password = hookline.context.getProperty("datasources.default.password", String.class).orElse("");
+        await("its deliveries, attempts and row deleted by the housekeeping job", Duration.ofSeconds(10), () -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM deliveries WHERE endpoint_id = '"
+                         + wh[0] + "') + (SELECT COUNT(*) FROM endpoints WHERE id = '" + wh[0] + "')")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(3, receiver.received("/tidy").size());
+    }
+
+    @Test
     void aHangingEndpointDoesNotSlowDeliveriesToAHealthyOne() {
         String[] acc = hookline.newAccount("Mixed Ltd");
         String[] slow = webhook(acc[1], "/hangs", "[\"*\"]");

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An endpoint's secrets: the current one, and older ones that still sign until they expire, so
@@ -55,6 +56,11 @@ public record SecretRing(SigningSecret current, List<PreviousSecret> previous) {
             }
         }
         return new SecretRing(next, kept);
+    }
+
+    /** Until when a previous secret still signs beside the current one, if one does at {@code now}. */
+    public Optional<Instant> previousSignUntil(Instant now) {
+        return previous.stream().filter(p -> p.liveAt(now)).map(PreviousSecret::expiresAt).findFirst();
     }
 
     /** The secrets that sign at {@code now}, newest first: the current one, then the unexpired previous ones. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,14 @@ class SecretRingTest {
 
         assertEquals(List.of(second), rotated.live(T0.plus(DAY)));
         assertEquals(List.of(second), rotated.live(T0.plus(DAY).plusSeconds(3600)));
+    }
+
+    @Test
+    void thePreviousSecretsSignUntilTheLatestExpiryOfThoseStillLive() {
+        assertEquals(Optional.empty(), SecretRing.of(first).previousSignUntil(T0));
+        SecretRing twice = SecretRing.of(first).rotate(second, T0, DAY).rotate(third, T0.plusSeconds(60), DAY);
+        assertEquals(Optional.of(T0.plusSeconds(60).plus(DAY)), twice.previousSignUntil(T0.plusSeconds(60)));
+        assertEquals(Optional.empty(), twice.previousSignUntil(T0.plusSeconds(60).plus(DAY)));
     }
 
     @Test

@@ -66,10 +66,14 @@ class JdbcDeliveries implements Deliveries {
         });
     }
 
+    /** The delivery's endpoint is not deleted (its deliveries are on their way out). */
+    static final String LIVE =
+            "EXISTS (SELECT 1 FROM endpoints le WHERE le.id = deliveries.endpoint_id AND le.deleted_at IS NULL)";
+
     @Override
     public Optional<Delivery> find(AccountId account, DeliveryId id) {
         return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ? AND " + LIVE)) {
                 ps.setString(1, id.value());
                 ps.setString(2, account.value());
                 List<Delivery> found = DeliveryRow.readAll(ps);
@@ -225,28 +229,35 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        return changeChunk(endpoint, "status IN ('PENDING', 'RETRYING')", after, limit,
-                "status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?", List.of(now));
+        String waiting = "status IN ('PENDING', 'RETRYING')";
+        return changeChunk(endpoint, waiting, after, limit, "UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL,"
+                + " due_at = NULL, updated_at = ? WHERE " + waiting + " AND %s", List.of(now));
     }
 
     @Override
     public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        return changeChunk(endpoint, "status = 'HELD'", after, limit,
-                "status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?", List.of(now, now, now));
+        return changeChunk(endpoint, "status = 'HELD'", after, limit, "UPDATE deliveries SET status = 'PENDING',"
+                + " next_attempt_at = ?, due_at = ?, updated_at = ? WHERE status = 'HELD' AND %s", List.of(now, now, now));
+    }
+
+    @Override
+    public List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit) {
+        // attempts go with their delivery (ON DELETE CASCADE, by the attempts_delivery index)
+        return changeChunk(endpoint, "TRUE", after, limit, "DELETE FROM deliveries WHERE %s", List.of());
     }
 
     /**
-     * Sets {@code set} on the endpoint's rows in {@code status} with an id after {@code after}, in id
-     * order, at most {@code limit}; returns their ids in that order. In id order from the last
-     * chunk's end, so a chunk never reads the rows changed before it (on PostgreSQL their old
-     * versions stay in the index until vacuum).
+     * Runs {@code change} (its {@code %s} the id condition) on the endpoint's rows matching
+     * {@code which} with an id after {@code after}, in id order, at most {@code limit}; returns
+     * their ids in that order. In id order from the last chunk's end, so a chunk never reads the rows
+     * changed before it (on PostgreSQL their old versions stay in the index until vacuum).
      */
-    private List<DeliveryId> changeChunk(EndpointId endpoint, String status, DeliveryId after, int limit,
-                                         String set, List<Object> params) {
+    private List<DeliveryId> changeChunk(EndpointId endpoint, String which, DeliveryId after, int limit,
+                                         String change, List<Object> params) {
         return jdbc.withConnection(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ? AND "
-                    + status + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
+                    + which + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
                 int i = 1;
                 ps.setString(i++, endpoint.value());
                 if (after != null) {
@@ -262,7 +273,6 @@ class JdbcDeliveries implements Deliveries {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            String change = "UPDATE deliveries SET " + set + " WHERE " + status + " AND %s";
             if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
                 try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ANY(?)"))) {
                     Jdbc.bind(ps, params.toArray());

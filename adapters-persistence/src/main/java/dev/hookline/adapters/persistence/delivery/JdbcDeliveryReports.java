@@ -59,10 +59,13 @@ class JdbcDeliveryReports implements DeliveryReports {
 
     /** Deliveries of a real event, not of a test event (a test delivery retried by hand is still one). */
     static final String NOT_TEST = "NOT EXISTS (SELECT 1 FROM events te WHERE te.id = d.event_id AND te.test)";
+    /** The delivery's endpoint is not deleted (its deliveries are on their way out). */
+    private static final String LIVE =
+            "EXISTS (SELECT 1 FROM endpoints le WHERE le.id = d.endpoint_id AND le.deleted_at IS NULL)";
 
     private static Where where(FailedQuery q) {
         // test events' deliveries are the merchant's trial runs, shown in their own log only
-        StringBuilder sql = new StringBuilder("d.status IN ('FAILED', 'EXPIRED') AND " + NOT_TEST);
+        StringBuilder sql = new StringBuilder("d.status IN ('FAILED', 'EXPIRED') AND " + NOT_TEST + " AND " + LIVE);
         List<Object> params = new ArrayList<>();
         if (q.account() != null) {
             sql.append(" AND d.account_id = ?");
@@ -153,7 +156,8 @@ class JdbcDeliveryReports implements DeliveryReports {
     @Override
     public Optional<Delivery> findAnyAccount(DeliveryId id) {
         return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + D_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + D_COLUMNS + " FROM deliveries d WHERE d.id = ? AND "
+                    + LIVE)) {
                 ps.setString(1, id.value());
                 List<Delivery> found = DeliveryRow.readAll(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -14,17 +14,22 @@ interface EndpointRepository extends GenericRepository<EndpointRow, String> {
 
     EndpointRow save(EndpointRow row);
 
-    Optional<EndpointRow> findByIdAndAccountId(String id, String accountId);
+    // every read leaves deleted endpoints out (deleted_at is set until the housekeeping job has
+    // deleted their deliveries and then the row)
 
-    List<EndpointRow> findByIdIn(Collection<String> ids);
+    @Query("SELECT * FROM endpoints WHERE id = :id AND account_id = :accountId AND deleted_at IS NULL")
+    Optional<EndpointRow> findLive(String id, String accountId);
 
-    List<EndpointRow> findByAccountIdOrderByIdDesc(String accountId);
+    @Query("SELECT * FROM endpoints WHERE id IN (:ids) AND deleted_at IS NULL")
+    List<EndpointRow> findLiveIn(Collection<String> ids);
 
-    long deleteByIdAndAccountId(String id, String accountId);
+    @Query("SELECT * FROM endpoints WHERE account_id = :accountId AND deleted_at IS NULL ORDER BY id DESC")
+    List<EndpointRow> findLiveOfAccount(String accountId);
 
     @Query("""
             SELECT * FROM endpoints
             WHERE disabled_cause IS NULL AND failing_since <= :cutoff AND exhausted_since_success = TRUE
+              AND deleted_at IS NULL
             ORDER BY failing_since LIMIT :limit""")
     List<EndpointRow> autoDisableCandidates(Instant cutoff, int limit);
 }

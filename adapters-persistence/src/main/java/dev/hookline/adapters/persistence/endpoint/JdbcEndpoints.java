@@ -110,7 +110,7 @@ class JdbcEndpoints implements Endpoints {
 
     @Override
     public Optional<Endpoint> find(AccountId account, EndpointId id) {
-        return repository.findByIdAndAccountId(id.value(), account.value()).map(r -> r.toDomain(cipher));
+        return repository.findLive(id.value(), account.value()).map(r -> r.toDomain(cipher));
     }
 
     @Override
@@ -120,7 +120,7 @@ class JdbcEndpoints implements Endpoints {
         }
         List<String> distinct = ids.stream().map(EndpointId::value).distinct().toList();
         Map<EndpointId, Endpoint> found = new HashMap<>(distinct.size() * 2);
-        for (EndpointRow row : repository.findByIdIn(distinct)) {
+        for (EndpointRow row : repository.findLiveIn(distinct)) {
             Endpoint endpoint = row.toDomain(cipher);
             found.put(endpoint.id(), endpoint);
         }
@@ -129,14 +129,14 @@ class JdbcEndpoints implements Endpoints {
 
     @Override
     public List<Endpoint> ofAccount(AccountId account) {
-        return repository.findByAccountIdOrderByIdDesc(account.value()).stream().map(r -> r.toDomain(cipher)).toList();
+        return repository.findLiveOfAccount(account.value()).stream().map(r -> r.toDomain(cipher)).toList();
     }
 
     @Override
     public List<Subscription> subscriptionsOf(AccountId account) {
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, event_filter, disabled_cause, retry_schedule,"
-                    + " retry_jitter FROM endpoints WHERE account_id = ? ORDER BY id DESC")) {
+                    + " retry_jitter FROM endpoints WHERE account_id = ? AND deleted_at IS NULL ORDER BY id DESC")) {
                 ps.setString(1, account.value());
                 List<Subscription> subscriptions = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -158,8 +158,15 @@ class JdbcEndpoints implements Endpoints {
     }
 
     @Override
-    public boolean delete(AccountId account, EndpointId id) {
-        return repository.deleteByIdAndAccountId(id.value(), account.value()) > 0;
+    public boolean delete(AccountId account, EndpointId id, Instant now) {
+        // marked too, so the housekeeping job deletes its deliveries and then the row
+        return jdbc.update("UPDATE endpoints SET deleted_at = ?, held_release = held_release + 1"
+                + " WHERE id = ? AND account_id = ? AND deleted_at IS NULL", now, id.value(), account.value()) > 0;
+    }
+
+    @Override
+    public void purgeDeleted(EndpointId id) {
+        jdbc.update("DELETE FROM endpoints WHERE id = ? AND deleted_at IS NOT NULL", id.value());
     }
 
     @Override

@@ -64,6 +64,9 @@ public interface Deliveries {
      */
     List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
+    /** Deletes a deleted endpoint's deliveries with their attempts, in chunks like {@link #releaseHeld}. */
+    List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit);
+
     /**
      * FAILED/EXPIRED deliveries created at or after {@code since} → PENDING with one more attempt
      * (trigger MANUAL); not those of test events.

@@ -35,8 +35,15 @@ public interface Endpoints {
     /** What publishing needs of each of the account's endpoints (read on every publish: no secrets). */
     List<Subscription> subscriptionsOf(AccountId account);
 
-    /** Deletes the endpoint with its deliveries and attempts; false if the account has no such endpoint. */
-    boolean delete(AccountId account, EndpointId id);
+    /**
+     * Deletes the endpoint for every read at once and marks it ({@link #markSwitched}): the
+     * housekeeping job deletes its deliveries and attempts in chunks, then {@link #purgeDeleted}.
+     * False if the account has no such endpoint.
+     */
+    boolean delete(AccountId account, EndpointId id, Instant now);
+
+    /** Removes the row of an endpoint deleted before (what still refers to it goes with it). */
+    void purgeDeleted(EndpointId id);
 
     /**
      * What one attempt tells about an endpoint.

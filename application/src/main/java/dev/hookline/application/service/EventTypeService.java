@@ -48,6 +48,10 @@ public final class EventTypeService implements EventTypeCatalogUseCase {
         if (command.name() == null || command.name().isBlank()) {
             return Result.rejected(Problem.invalid("name", "name is required"));
         }
+        if (command.name().length() > EventTypeName.MAX_LENGTH) {
+            return Result.rejected(Problem.unprocessable("name", "name is too long: at most "
+                    + EventTypeName.MAX_LENGTH + " characters (it has " + command.name().length() + ")"));
+        }
         if (!EventTypeName.isValid(command.name())) {
             return Result.rejected(Problem.unprocessable("name",
                     "name must look like category.action: lower-case letters, digits and _ joined by dots"));
@@ -58,8 +62,10 @@ public final class EventTypeService implements EventTypeCatalogUseCase {
         if (command.description() == null || command.description().trim().isEmpty() || command.description().length() > 500) {
             return Result.rejected(Problem.invalid("description", "description is required (at most 500 characters)"));
         }
-        String sample = command.sample() == null ? "{}" : command.sample();
-        JsonParse parsed = Json.parse(sample);
+        if (command.sample() == null) {
+            return Result.rejected(Problem.invalid("sample", "sample is required: the JSON object test events carry"));
+        }
+        JsonParse parsed = Json.parse(command.sample());
         if (!(parsed instanceof JsonParse.Parsed ok) || !(ok.value() instanceof JsonObject)) {
             return Result.rejected(Problem.invalid("sample", "sample must be a JSON object"));
         }
@@ -67,7 +73,7 @@ public final class EventTypeService implements EventTypeCatalogUseCase {
                 command.description().trim(), ok.value().canonical());
         return transactions.inTransaction(() -> {
             if (eventTypes.find(type.name()).isPresent()) {
-                return Result.rejected(Problem.conflict("event type " + type.name() + " already exists"));
+                return Result.rejected(Problem.conflict("name", "event type " + type.name() + " already exists"));
             }
             eventTypes.add(type);
             return Result.ok(type);

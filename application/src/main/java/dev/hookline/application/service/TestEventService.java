@@ -78,7 +78,7 @@ public final class TestEventService implements SendTestEventUseCase {
         Optional<Endpoint> found = EndpointId.isValid(endpointId)
                 ? endpoints.find(account, new EndpointId(endpointId)) : Optional.empty();
         if (found.isEmpty()) {
-            return Result.rejected(Problem.notFound("webhook " + endpointId));
+            return Result.rejected(Problem.notFound("webhook_id", "webhook " + endpointId));
         }
         Optional<EventType> type = EventTypeName.isValid(eventType)
                 ? eventTypes.find(new EventTypeName(eventType)) : Optional.empty();

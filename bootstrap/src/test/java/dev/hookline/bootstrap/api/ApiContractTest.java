@@ -128,10 +128,46 @@ class ApiContractTest {
         assertEquals("Content-Type", str(error, "field"));
         assertError(415, api.send("POST", "/v1/webhooks", key, "{}".getBytes(StandardCharsets.UTF_8), "text/plain"),
                 "text/plain body");
-        // a JSON body sent without any Content-Type is accepted
-        Answer bare = api.send("POST", "/v1/accounts", OPERATOR_KEY,
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsA415TooButNoBodyNeedsNone() {
+        Answer account = api.send("POST", "/v1/accounts", OPERATOR_KEY,
                 "{\"name\":\"No header\"}".getBytes(StandardCharsets.UTF_8), null);
-        assertEquals(201, bare.status(), bare::toString);
+        assertEquals("Content-Type", str(assertError(415, account, "account without Content-Type"), "field"));
+        Answer event = api.send("POST", "/v1/events", OPERATOR_KEY, ("{\"account_id\":\"" + account
+                + "\",\"type\":\"payment.succeeded\",\"data\":{}}").getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("Content-Type", str(assertError(415, event, "event without Content-Type"), "field"));
+        String wh = api.newWebhook(key, "/ok/bare", "[\"*\"]")[0];
+        Answer rotated = api.send("POST", "/v1/webhooks/" + wh + "/rotate-secret", key, null, null);
+        assertEquals(200, rotated.status(), rotated::toString);
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsA400AndNothingIsPublished() {
+        String[] acc = api.newAccount("Latin-1");
+        String wh = api.newWebhook(acc[1], "/ok/latin1", "[\"*\"]")[0];
+        byte[] latin1 = ("{\"account_id\":\"" + acc[0] + "\",\"type\":\"payment.succeeded\",\"data\":{\"name\":\"caf"
+                + "\u00e9\"}}").getBytes(StandardCharsets.ISO_8859_1);
+        JsonObject error = assertError(400, api.send("POST", "/v1/events", OPERATOR_KEY, latin1, "application/json"),
+                "event with byte 0xE9");
+        assertTrue(str(error, "message").contains("not valid UTF-8"), error::canonical);
+        assertEquals(0, api.all("/v1/webhooks/" + wh + "/deliveries", acc[1], 100).size());
+        // the same text in UTF-8 is published
+        api.ok(202, "POST", "/v1/events", OPERATOR_KEY, new String(latin1, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aDuplicatedNameInABodyIsA400NamingItAtAnyDepth() {
+        JsonObject top = api.error(400, "POST", "/v1/events", OPERATOR_KEY, "{\"account_id\":\"" + account
+                + "\",\"type\":\"payment.succeeded\",\"type\":\"invoice.paid\",\"data\":{}}");
+        assertEquals("type", str(top, "field"));
+        assertTrue(str(top, "message").contains("duplicate member name \"type\""), top::canonical);
+        assertEquals("data.customer.id", str(api.error(400, "POST", "/v1/events", OPERATOR_KEY, "{\"account_id\":\""
+                + account + "\",\"type\":\"payment.succeeded\",\"data\":{\"customer\":{\"id\":1,\"id\":2}}}"),
+                "field"));
+        assertEquals("url", str(api.error(400, "POST", "/v1/webhooks", key,
+                "{\"url\":\"https://a.example/\",\"url\":\"https://b.example/\",\"events\":[\"*\"]}"), "field"));
     }
 
     // ---- POST /v1/events ----
@@ -233,8 +269,18 @@ class ApiContractTest {
         assertEquals("re_1", str((JsonObject) get(added, "sample"), "id"));
         api.ok(201, "POST", "/v1/webhooks", key, "{\"url\":\"" + api.receiverUrl("/ok/refunds")
                 + "\",\"events\":[\"refund.*\"]}");
-        api.error(409, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"refund.created\","
-                + "\"category\":\"Refunds\",\"description\":\"again\",\"sample\":{}}");
+        assertEquals("name", str(api.error(409, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"refund.created\","
+                + "\"category\":\"Refunds\",\"description\":\"again\",\"sample\":{}}"), "field"));
+        JsonObject noSample = api.error(400, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"refund.updated\","
+                + "\"category\":\"Refunds\",\"description\":\"d\"}");
+        assertEquals("sample", str(noSample, "field"));
+        assertEquals("sample", str(api.error(400, "POST", "/v1/event-types", OPERATOR_KEY,
+                "{\"name\":\"refund.updated\",\"category\":\"Refunds\",\"description\":\"d\",\"sample\":null}"),
+                "field"));
+        JsonObject tooLong = api.error(422, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"a."
+                + "b".repeat(4998) + "\",\"category\":\"Refunds\",\"description\":\"d\",\"sample\":{}}");
+        assertEquals("name", str(tooLong, "field"));
+        assertTrue(str(tooLong, "message").contains("too long: at most 100 characters"), tooLong::canonical);
         assertEquals("name", str(api.error(422, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"Refund\","
                 + "\"category\":\"Refunds\",\"description\":\"d\",\"sample\":{}}"), "field"));
         assertEquals("sample", str(api.error(400, "POST", "/v1/event-types", OPERATOR_KEY, "{\"name\":\"refund.x\","
@@ -269,6 +315,12 @@ class ApiContractTest {
         assertEquals(new JsonBoolean(false), get(patched, "enabled"));
         assertEquals("active", str(api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"enabled\":true}"), "status"));
 
+        JsonObject chosen = api.error(400, "POST", "/v1/webhooks/" + id + "/rotate-secret", key,
+                "{\"secret\":\"whsec_x\"}");
+        assertEquals("secret", str(chosen, "field"));
+        assertEquals(secret, str(api.ok(200, "GET", "/v1/webhooks/" + id + "/secret", key, null), "secret"),
+                "a refused rotation rotates nothing");
+        api.ok(200, "POST", "/v1/webhooks/" + id + "/rotate-secret", key, "{}");
         JsonObject rotated = api.ok(200, "POST", "/v1/webhooks/" + id + "/rotate-secret", key, null);
         assertNotEquals(secret, str(rotated, "secret"));
         Instant expires = Instant.parse(str(rotated, "previous_secret_expires_at"));
@@ -356,6 +408,33 @@ class ApiContractTest {
                 key, null), "field"));
         api.ok(200, "GET", "/v1/webhooks?limit=100", key, null);
         api.ok(200, "GET", "/v1/webhooks?limit=1", key, null);
+        for (String list : List.of("/v1/event-types", "/v1/api-keys")) {
+            for (String limit : List.of("abc", "0", "-1", "101", "1.5")) {
+                assertEquals("limit", str(api.error(400, "GET", list + "?limit=" + limit, key, null), "field"));
+            }
+            for (String cursor : List.of("garbage", "%FF%FE", "YWJj", "YzE6d2hfMDFLQjAwMDAwMDAwMDAwMDAwMDAwMDAwMDA")) {
+                assertEquals("cursor", str(api.error(400, "GET", list + "?cursor=" + cursor, key, null), "field"));
+            }
+        }
+    }
+
+    @Test
+    void eventTypesAndApiKeysArePagedLikeEveryList() {
+        List<String> names = api.all("/v1/event-types", key, 100).stream().map(o -> str(o, "name")).toList();
+        assertEquals(names.stream().sorted().toList(), names, "by name");
+        assertEquals(names, api.all("/v1/event-types", key, 3).stream().map(o -> str(o, "name")).toList());
+        JsonObject first = api.ok(200, "GET", "/v1/event-types?limit=2", key, null);
+        assertEquals(2, objects(first, "data").size());
+        assertTrue(first.string("next_cursor").isPresent(), first::canonical);
+
+        String[] acc = api.newAccount("Paged keys");
+        for (int i = 0; i < 4; i++) {
+            api.ok(201, "POST", "/v1/api-keys", acc[1], "{\"name\":\"k" + i + "\"}");
+        }
+        List<String> keys = ids(api.all("/v1/api-keys", acc[1], 2));
+        assertEquals(5, keys.size());
+        assertEquals(keys.stream().sorted(java.util.Comparator.reverseOrder()).toList(), keys, "newest first");
+        assertEquals(keys, ids(objects(api.ok(200, "GET", "/v1/api-keys", acc[1], null), "data")));
     }
 
     // ---- test events, deliveries, retries, recovery ----
@@ -375,6 +454,8 @@ class ApiContractTest {
                 "{\"webhook_id\":\"" + wh + "\",\"event_type\":\"payment.exploded\"}"), "field"));
         assertEquals("webhook_id", str(api.error(400, "POST", "/v1/webhooks/test", key,
                 "{\"event_type\":\"payment.succeeded\"}"), "field"));
+        assertEquals("webhook_id", str(api.error(404, "POST", "/v1/webhooks/test", key,
+                "{\"webhook_id\":\"wh_01KB0000000000000000000000\",\"event_type\":\"payment.succeeded\"}"), "field"));
         assertEquals("event_type", str(api.error(400, "POST", "/v1/webhooks/test", key,
                 "{\"webhook_id\":\"" + wh + "\"}"), "field"));
     }
@@ -404,7 +485,11 @@ class ApiContractTest {
         assertTrue(str(detail, "request_body").startsWith("{\"id\":\"evt_"));
         assertTrue(get(detail, "event") instanceof JsonObject);
 
-        JsonObject retried = api.ok(202, "POST", "/v1/deliveries/" + failed + "/retry", acc[1], null);
+        assertEquals("x", str(api.error(400, "POST", "/v1/deliveries/" + failed + "/retry", acc[1], "{\"x\":1}"),
+                "field"));
+        assertEquals(3, objects(api.ok(200, "GET", "/v1/deliveries/" + failed, acc[1], null), "attempt_log").size(),
+                "a refused retry sends nothing");
+        JsonObject retried = api.ok(202, "POST", "/v1/deliveries/" + failed + "/retry", acc[1], "{}");
         assertEquals(failed, str(retried, "id"));
         assertEquals("manual", str(retried, "trigger"));
         await("the manual attempt was made", Duration.ofSeconds(10), () -> objects(api.ok(200, "GET",

@@ -22,9 +22,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 for accounts, events and new event types; a merchant API key for everything else. \
                 A merchant key only ever sees its own account: other accounts' ids answer 404.
 
+                Request bodies are UTF-8 JSON objects sent with `Content-Type: application/json` (a body \
+                without it is a 415); a member name may appear only once per object, and text fields \
+                (names, descriptions, ids) must not contain NUL (`\\u0000`). \
                 Errors are `{"error":{"type":"…","message":"…","field":"…"}}`. Lists are \
-                `{"data":[…],"next_cursor":…}`, newest first; pass `next_cursor` back as `?cursor=` \
-                (`?limit=` 1–100, default 20)."""),
+                `{"data":[…],"next_cursor":…}`, newest first (the event type catalog by name); pass \
+                `next_cursor` back as `?cursor=` (`?limit=` 1–100, default 20; anything else is a 400)."""),
         security = @SecurityRequirement(name = ApiDocumentation.BEARER))
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "the operator key or a merchant API key (hk_…)")

@@ -4,9 +4,13 @@ import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
 
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyView;
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyList;
+import dev.hookline.adapters.web.api.ApiViews.ListView;
 import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
+import dev.hookline.application.port.out.ApiKeys.ApiKey;
+import dev.hookline.application.port.out.Page;
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.PrefixedIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +21,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +31,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Comparator;
+import java.util.List;
 
 /** A merchant's API keys: list, create (the key is shown once), revoke. */
 @Controller("/v1/api-keys")
@@ -46,12 +53,30 @@ public class ApiKeysController {
     }
 
     @Get
-    @Operation(operationId = "listApiKeys", summary = "List your account's API keys (without the keys themselves)")
-    @ApiResponse(responseCode = "200", description = "every key of the account, revoked ones too",
+    @Operation(operationId = "listApiKeys", summary = "List your account's API keys (without the keys themselves), "
+            + "newest first")
+    @ApiResponse(responseCode = "200", description = "a page of the account's keys, revoked ones too",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiKeyList.class)))
-    public ApiKeyList list(HttpRequest<?> request) {
-        return new ApiKeyList(keys.list(Callers.merchant(request)).stream().map(k -> ApiKeyView.of(k, null)).toList(),
-                null);
+    @ApiResponse(responseCode = "400", description = "a bad limit or cursor",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    public ApiKeyList list(HttpRequest<?> request,
+                           @Parameter(description = "1 to 100, default 20; anything else is a 400",
+                                   schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                           @Nullable @QueryValue String limit,
+                           @Parameter(description = "next_cursor of the previous page") @Nullable @QueryValue
+                           String cursor) {
+        AccountId account = Callers.merchant(request);
+        int size = Paging.limit(limit);
+        String before = Paging.decode(cursor);
+        if (before != null && !PrefixedIds.looksLike("key", before)) {
+            throw Paging.badCursor();
+        }
+        // ids are time-ordered: newest first is descending id order, and the page starts after the cursor's id
+        List<ApiKey> rows = keys.list(account).stream()
+                .sorted(Comparator.comparing(ApiKey::id).reversed())
+                .filter(k -> before == null || k.id().compareTo(before) < 0)
+                .limit(size + 1L).toList();
+        return ApiKeyList.of(ListView.of(Page.of(rows, size, ApiKey::id), k -> ApiKeyView.of(k, null)));
     }
 
     @Post(consumes = MediaType.ALL)
@@ -63,11 +88,13 @@ public class ApiKeysController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiKeyView.class)))
     @ApiResponse(responseCode = "400", description = "malformed JSON or a bad name",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "a body without Content-Type: application/json",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<ApiKeyView> create(HttpRequest<?> request,
-                                           @Parameter(hidden = true) @Nullable @Body String body) {
+                                           @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
-        String name = body == null || body.isBlank() ? null
-                : ApiRequests.CreateApiKey.read(JsonBody.parse(request, body)).name();
+        JsonBody json = JsonBody.parseOptional(request, body);
+        String name = json == null ? null : ApiRequests.CreateApiKey.read(json).name();
         CreatedApiKey created = Callers.value(keys.create(account, name));
         return HttpResponse.created(ApiKeyView.of(created.key(), created.secret()));
     }

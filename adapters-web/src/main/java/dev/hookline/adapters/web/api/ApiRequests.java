@@ -18,6 +18,13 @@ public final class ApiRequests {
     private ApiRequests() {
     }
 
+    /** A route that takes no fields: no body, or {@code {}}; any field is a 400 naming it. */
+    static void noFields(JsonBody json) {
+        if (json != null) {
+            json.allowOnly();
+        }
+    }
+
     @Schema(name = "CreateAccount", description = "A merchant account; with owner_email and owner_password its "
             + "first web user is created too.")
     public record CreateAccount(
@@ -63,7 +70,7 @@ public final class ApiRequests {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "Refunds") String category,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "A refund was created") String description,
             @Schema(requiredMode = RequiredMode.REQUIRED, type = "object",
-                    description = "the payload test events carry") Map<String, Object> sample) {
+                    description = "the payload test events carry; a JSON object") Map<String, Object> sample) {
 
         record Values(String name, String category, String description, JsonValue sample) {
         }

@@ -25,6 +25,14 @@ final class ApiStatusException extends RuntimeException {
         this.field = field;
     }
 
+    HttpStatus status() {
+        return status;
+    }
+
+    String field() {
+        return field;
+    }
+
     @Produces
     @Singleton
     static class Handler implements ExceptionHandler<ApiStatusException, HttpResponse<ApiError>> {

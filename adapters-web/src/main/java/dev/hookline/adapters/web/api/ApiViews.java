@@ -54,7 +54,7 @@ public final class ApiViews {
         }
     }
 
-    @Schema(name = "EventTypeList", description = "Event types, newest first; next_cursor is null on the last page")
+    @Schema(name = "EventTypeList", description = "Event types, by name; next_cursor is null on the last page")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EventTypeList(List<EventTypeView> data, @Nullable String nextCursor) {

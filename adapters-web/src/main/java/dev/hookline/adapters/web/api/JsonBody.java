@@ -13,6 +13,13 @@ import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,21 +39,34 @@ public final class JsonBody {
     }
 
     /**
-     * The body of a request that must be JSON: without a Content-Type, or with
-     * {@code application/json} (or any {@code +json} type); anything else is a 415.
+     * The body of a request that must be JSON: sent with {@code application/json} (or any
+     * {@code +json} type); a non-empty body without a Content-Type, or with another one, is a 415.
      *
-     * @throws ApiException 400 for an empty, malformed or non-object body
+     * @throws ApiException 400 for an empty, malformed, non-UTF-8 or non-object body
      */
-    public static JsonBody parse(HttpRequest<?> request, String raw) {
-        requireJson(request);
-        return parse(raw);
+    public static JsonBody parse(HttpRequest<?> request, byte[] body) {
+        requireJson(request.getContentType(), body);
+        return parse(text(body));
     }
 
-    /** A 415 unless the request has no Content-Type or a JSON one. */
-    static void requireJson(HttpRequest<?> request) {
-        Optional<MediaType> type = request.getContentType();
+    /**
+     * The body of a request whose body is optional: {@code null} when there is none (or only
+     * whitespace), else as {@link #parse(HttpRequest, byte[])}.
+     */
+    public static JsonBody parseOptional(HttpRequest<?> request, byte[] body) {
+        requireJson(request.getContentType(), body);
+        String text = text(body);
+        return text == null || text.isBlank() ? null : parse(text);
+    }
+
+    /** A 415 unless the body is empty or has a JSON Content-Type. */
+    static void requireJson(Optional<MediaType> type, byte[] body) {
         if (type.isEmpty()) {
-            return;
+            if (body == null || body.length == 0) {
+                return;
+            }
+            throw new ApiStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type",
+                    "send the body as JSON with Content-Type: application/json (the request has no Content-Type)");
         }
         String subtype = type.get().getSubtype().toLowerCase(Locale.ROOT);
         boolean json = subtype.equals("json") || subtype.endsWith("+json");
@@ -55,6 +75,36 @@ public final class JsonBody {
         }
         throw new ApiStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type",
                 "send the body as JSON with Content-Type: application/json (got " + type.get().getName() + ")");
+    }
+
+    /**
+     * The body as text; {@code null} for none.
+     *
+     * @throws ApiException 400 when the bytes are not UTF-8 (JSON text is UTF-8, RFC 8259 §8.1), rather
+     *                      than replacing them with U+FFFD and keeping an altered payload
+     */
+    static String text(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(Problem.invalid(null, "the request body is not valid UTF-8"
+                    + firstMalformedByte(body) + "; send JSON encoded as UTF-8"));
+        }
+    }
+
+    private static String firstMalformedByte(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return String.format(" (byte 0x%02X at offset %d)", body[in.position()] & 0xff, in.position());
+        }
+        return "";
     }
 
     /** @throws ApiException 400 for an empty, malformed or non-object body */
@@ -82,7 +132,7 @@ public final class JsonBody {
         for (String field : object.members().keySet()) {
             if (!known.contains(field)) {
                 throw new ApiException(Problem.invalid(field, "unknown field " + field + "; this request takes "
-                        + String.join(", ", allowed)));
+                        + (allowed.length == 0 ? "no fields" : String.join(", ", allowed))));
             }
         }
     }
@@ -96,16 +146,26 @@ public final class JsonBody {
         return object.get(field).orElse(null);
     }
 
-    /** A string field; {@code null} when absent or null. */
+    /**
+     * A string field; {@code null} when absent or null. A NUL character (U+0000) is a 400:
+     * PostgreSQL cannot store it in a text column, and no name, URL or id needs it.
+     */
     public String string(String field) {
         JsonValue v = value(field);
         if (v == null || v instanceof JsonNull) {
             return null;
         }
         if (v instanceof JsonString s) {
-            return s.value();
+            return withoutNul(field, s.value());
         }
         throw wrongType(field, "a string");
+    }
+
+    private static String withoutNul(String field, String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new ApiException(Problem.invalid(field, field + " must not contain NUL characters (\\u0000)"));
+        }
+        return value;
     }
 
     public String requiredString(String field) {
@@ -130,7 +190,7 @@ public final class JsonBody {
             if (!(element instanceof JsonString s)) {
                 throw wrongType(field, "a list of strings");
             }
-            out.add(s.value());
+            out.add(withoutNul(field, s.value()));
         }
         return out;
     }

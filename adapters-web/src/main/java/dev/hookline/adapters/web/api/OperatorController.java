@@ -34,7 +34,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 
 /** Routes for the platform's services, with the operator key: accounts, events, event types. */
 @Controller("/v1")
@@ -46,7 +45,7 @@ import java.nio.charset.StandardCharsets;
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "403", description = "a merchant key: these routes need the operator key",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "415", description = "a body that is not application/json",
+@ApiResponse(responseCode = "415", description = "a body without Content-Type: application/json",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class OperatorController {
 
@@ -73,7 +72,7 @@ public class OperatorController {
     @ApiResponse(responseCode = "409", description = "a web user with owner_email exists already",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<AccountView> createAccount(HttpRequest<?> request,
-            @Parameter(hidden = true) @Nullable @Body String body) {
+            @Parameter(hidden = true) @Nullable @Body byte[] body) {
         Callers.operator(request);
         ApiRequests.CreateAccount in = ApiRequests.CreateAccount.read(JsonBody.parse(request, body));
         CreatedAccount created = Callers.value(createAccount.create(new CreateAccountCommand(
@@ -99,13 +98,12 @@ public class OperatorController {
     @ApiResponse(responseCode = "422", description = "unknown event type or account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<PublishedView> publish(HttpRequest<?> request,
-            @Parameter(hidden = true) @Nullable @Body String body,
+            @Parameter(hidden = true) @Nullable @Body byte[] body,
                                                @Parameter(description = "optional, 1 to 255 characters; a repeat "
                                                        + "for the same account returns the first event")
                                                @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         Callers.operator(request);
-        if (body != null && body.length() > maxPayload / 4
-                && body.getBytes(StandardCharsets.UTF_8).length > maxPayload) {
+        if (body != null && body.length > maxPayload) {
             throw new ApiException(new Problem(Problem.Kind.TOO_LARGE, null,
                     "the event is larger than " + maxPayload / 1024 + " KiB (hookline.events.max-payload)"));
         }
@@ -125,10 +123,10 @@ public class OperatorController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventTypeView.class)))
     @ApiResponse(responseCode = "409", description = "an event type of that name exists",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "422", description = "a name that is not category.action",
+    @ApiResponse(responseCode = "422", description = "a name that is not category.action, or over 100 characters",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<EventTypeView> addEventType(HttpRequest<?> request,
-            @Parameter(hidden = true) @Nullable @Body String body) {
+            @Parameter(hidden = true) @Nullable @Body byte[] body) {
         Callers.operator(request);
         ApiRequests.AddEventType.Values in = ApiRequests.AddEventType.read(JsonBody.parse(request, body));
         return HttpResponse.created(EventTypeView.of(Callers.value(catalog.add(new AddEventTypeCommand(

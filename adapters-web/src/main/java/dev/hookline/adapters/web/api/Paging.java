@@ -8,8 +8,9 @@ import java.util.Base64;
 /**
  * {@code ?limit=} and {@code ?cursor=} of list routes. A cursor is opaque to clients: it wraps
  * the id of the last item of the page (ids are time-ordered, so "older than the cursor" is
- * stable while new items are inserted). A limit outside 1..100 or that is not a number is a 400,
- * not silently clamped, so a client never believes it got everything when it did not.
+ * stable while new items are inserted), or for the event type catalog its name (up to 100
+ * characters; the catalog is ordered by name). A limit outside 1..100 or that is not a number is
+ * a 400, not silently clamped, so a client never believes it got everything when it did not.
  */
 final class Paging {
 
@@ -58,7 +59,7 @@ final class Paging {
         } catch (IllegalArgumentException e) {
             throw badCursor();
         }
-        if (!text.startsWith(VERSION) || text.length() > 100) {
+        if (!text.startsWith(VERSION) || text.length() > VERSION.length() + 100) {
             throw badCursor();
         }
         return text.substring(VERSION.length());

@@ -38,6 +38,8 @@ import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.event.EventType;
+import dev.hookline.domain.event.EventTypeName;
 import dev.hookline.domain.endpoint.Endpoint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -76,7 +78,7 @@ import java.util.List;
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "403", description = "the operator key: these routes need a merchant API key",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "415", description = "a body that is not application/json",
+@ApiResponse(responseCode = "415", description = "a body without Content-Type: application/json",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "429", description = "over the key's rate limit; see Retry-After",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
@@ -114,11 +116,24 @@ public class WebhooksController {
     @Get("/event-types")
     @Tag(name = ApiDocumentation.WEBHOOKS)
     @Operation(operationId = "listEventTypes", summary = "List the event types webhooks can subscribe to",
-            description = "Any valid key may read the catalog.")
-    @ApiResponse(responseCode = "200", description = "the catalog",
+            description = "Any valid key may read the catalog. Ordered by name, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "a page of the catalog",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventTypeList.class)))
-    public EventTypeList eventTypes(HttpRequest<?> request) {
-        return new EventTypeList(catalog.list().stream().map(EventTypeView::of).toList(), null);
+    public EventTypeList eventTypes(HttpRequest<?> request,
+                                    @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                                            maximum = "100")) @Nullable @QueryValue String limit,
+                                    @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
+        int size = Paging.limit(limit);
+        String after = Paging.decode(cursor);
+        if (after != null && !EventTypeName.isValid(after)) {
+            throw Paging.badCursor();
+        }
+        // the catalog comes ordered by name: the page starts after the cursor's name
+        List<EventType> rows = catalog.list().stream()
+                .filter(t -> after == null || t.name().value().compareTo(after) > 0)
+                .limit(size + 1L).toList();
+        Page<EventType> page = Page.of(rows, size, t -> t.name().value());
+        return EventTypeList.of(ListView.of(page, EventTypeView::of));
     }
 
     @Post(value = "/webhooks", consumes = MediaType.ALL)
@@ -132,7 +147,7 @@ public class WebhooksController {
             + "type, or a bad secret",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<WebhookView> create(HttpRequest<?> request,
-            @Parameter(hidden = true) @Nullable @Body String body) {
+            @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.CreateWebhook in = ApiRequests.CreateWebhook.read(JsonBody.parse(request, body));
         Endpoint created = Callers.value(register.register(account, new RegisterEndpointCommand(
@@ -200,7 +215,7 @@ public class WebhooksController {
     @ApiResponse(responseCode = "422", description = "a refused url or an unknown event type",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public WebhookView patch(HttpRequest<?> request, @PathVariable String id,
-            @Parameter(hidden = true) @Nullable @Body String body) {
+            @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.UpdateWebhook in = ApiRequests.UpdateWebhook.read(JsonBody.parse(request, body));
         Callers.value(update.update(account, id, new UpdateEndpointCommand(in.url(), in.events(), in.description(),
@@ -220,13 +235,19 @@ public class WebhooksController {
 
     @Post(value = "/webhooks/{id}/rotate-secret", consumes = MediaType.ALL)
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's signing secret",
-            description = "The previous secret keeps signing until previous_secret_expires_at (24 h by default).")
+            description = "The previous secret keeps signing until previous_secret_expires_at (24 h by default). "
+                    + "The new secret is always generated: the request takes no body (or {}), any field is a 400.")
+    @RequestBody(required = false, description = "none, or an empty JSON object",
+            content = @Content(mediaType = JSON, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "200", description = "the new secret",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = SecretView.class)))
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    public SecretView rotateSecret(HttpRequest<?> request, @PathVariable String id) {
-        RotatedSecret rotated = Callers.value(rotate.rotate(Callers.merchant(request), id));
+    public SecretView rotateSecret(HttpRequest<?> request, @PathVariable String id,
+                                   @Parameter(hidden = true) @Nullable @Body byte[] body) {
+        AccountId account = Callers.merchant(request);
+        ApiRequests.noFields(JsonBody.parseOptional(request, body));
+        RotatedSecret rotated = Callers.value(rotate.rotate(account, id));
         return new SecretView(rotated.secret().value(), rotated.previousExpiresAt().toString());
     }
 
@@ -242,7 +263,7 @@ public class WebhooksController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "unknown event type",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    public TestResultView test(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
+    public TestResultView test(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
         ApiRequests.SendTestEvent in = ApiRequests.SendTestEvent.read(JsonBody.parse(request, body));
         TestResult result = Callers.value(testEvents.send(account, in.webhookId(), in.eventType()));
@@ -300,7 +321,9 @@ public class WebhooksController {
     @Tag(name = ApiDocumentation.DELIVERIES)
     @Operation(operationId = "retryDelivery", summary = "Retry a failed, expired or retrying delivery now",
             description = "One more attempt, due now, logged with trigger manual. A retrying delivery keeps "
-                    + "the scheduled attempts it had left.")
+                    + "the scheduled attempts it had left. The request takes no body (or {}), any field is a 400.")
+    @RequestBody(required = false, description = "none, or an empty JSON object",
+            content = @Content(mediaType = JSON, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "202", description = "the delivery, due now",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = DeliveryView.class)))
     @ApiResponse(responseCode = "404", description = "no such delivery in your account",
@@ -308,8 +331,11 @@ public class WebhooksController {
     @ApiResponse(responseCode = "409", description = "the delivery is not failed, expired or retrying, or its webhook "
             + "is disabled",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<DeliveryView> retry(HttpRequest<?> request, @PathVariable String id) {
-        Delivery retried = Callers.value(retry.retry(Callers.merchant(request), id));
+    public HttpResponse<DeliveryView> retry(HttpRequest<?> request, @PathVariable String id,
+                                            @Parameter(hidden = true) @Nullable @Body byte[] body) {
+        AccountId account = Callers.merchant(request);
+        ApiRequests.noFields(JsonBody.parseOptional(request, body));
+        Delivery retried = Callers.value(retry.retry(account, id));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(DeliveryView.of(retried));
     }
 
@@ -325,7 +351,7 @@ public class WebhooksController {
     @ApiResponse(responseCode = "409", description = "the webhook is disabled",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public HttpResponse<CountView> recover(HttpRequest<?> request, @PathVariable String id,
-                                           @Parameter(hidden = true) @Nullable @Body String body) {
+                                           @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
         String since = ApiRequests.Recover.read(JsonBody.parse(request, body)).since();
         Instant from;

@@ -33,7 +33,16 @@ public record Problem(Kind kind, String field, String message) {
         return new Problem(Kind.NOT_FOUND, null, what + " not found");
     }
 
+    /** @param field the input field that names the missing object, like {@code webhook_id} in a body */
+    public static Problem notFound(String field, String what) {
+        return new Problem(Kind.NOT_FOUND, field, what + " not found");
+    }
+
     public static Problem conflict(String message) {
         return new Problem(Kind.CONFLICT, null, message);
+    }
+
+    public static Problem conflict(String field, String message) {
+        return new Problem(Kind.CONFLICT, field, message);
     }
 }

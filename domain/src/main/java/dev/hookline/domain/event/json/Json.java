@@ -18,8 +18,9 @@ public final class Json {
 
     /**
      * Parses RFC 8259 JSON text (one value, whitespace around it allowed). Refuses, besides
-     * malformed text, nesting deeper than 64 levels and numbers that {@code JSON.parse} could not
-     * hold exactly.
+     * malformed text, nesting deeper than 64 levels, numbers that {@code JSON.parse} could not
+     * hold exactly, and a member name repeated in one object (where {@code JSON.parse} would
+     * silently keep the last value).
      */
     public static JsonParse parse(String text) {
         Objects.requireNonNull(text, "text");

@@ -133,6 +133,7 @@ final class JsonParser {
                 }
                 throw fail(pos, "expected a member name in double quotes but found " + describe(pos));
             }
+            int keyStart = pos;
             String key = string();
             pathKeys[depth - 1] = key;
             pathLength = depth;
@@ -140,9 +141,13 @@ final class JsonParser {
             if (pos >= length || text.charAt(pos) != ':') {
                 throw fail(pos, "expected ':' after the member name but found " + describe(pos));
             }
+            if (members.containsKey(key)) {
+                // JSON.parse would keep the last value: refused, so that no value is dropped unseen
+                throw fail(keyStart, "duplicate member name " + Json.quote(key)
+                        + "; each name may appear only once in an object");
+            }
             pos++;
             skipWhitespace();
-            // A repeated name keeps its first position and takes the last value, as in JavaScript.
             members.put(key, value(depth));
             pathLength = depth - 1;
             skipWhitespace();

@@ -65,12 +65,6 @@ class CanonicalWritingTest {
     }
 
     @Test
-    void duplicateKeysTakeTheLastValueAtThePositionOfTheFirst() {
-        assertEquals("{\"a\":3,\"b\":2}", canonical("{\"a\":1,\"b\":2,\"a\":3}"));
-        assertEquals("{\"x\":{\"c\":1},\"y\":true}", canonical("{\"x\":[1],\"y\":true,\"x\":{\"c\":1}}"));
-    }
-
-    @Test
     void objectsBuiltInCodeAreAlsoInJavaScriptOrder() {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         members.put("name", new JsonString("n"));

@@ -99,6 +99,18 @@ class StrictParsingTest {
     }
 
     @Test
+    void aRepeatedMemberNameIsRefusedNamingItAtAnyDepth() {
+        JsonParse.Invalid top = invalid("{\"type\":\"payment.succeeded\",\"type\":\"invoice.paid\"}");
+        assertEquals("duplicate member name \"type\"; each name may appear only once in an object", top.message());
+        assertEquals("$.type", top.path());
+        assertEquals(28, top.offset());
+        assertEquals("$.data.items[1].amount",
+                invalid("{\"data\":{\"items\":[{\"amount\":1},{\"amount\":1,\"amount\":2}]}}").path());
+        // the same name in different objects is fine, and so are names JavaScript would order differently
+        parsed("{\"a\":{\"a\":1},\"b\":[{\"a\":1},{\"a\":2}],\"1\":1,\"01\":2}");
+    }
+
+    @Test
     void whitespaceAroundAndBetweenTokensIsAllowed() {
         assertEquals(new JsonObject(Map.of("a", new JsonArray(List.of(new JsonNumber(1), JsonNull.INSTANCE)))),
                 parsed(" \r\n\t{ \"a\" :\n[ 1 ,\tnull ] } \n"));

@@ -331,7 +331,7 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
-    void countHeldCountsEachEndpointsHeldDeliveriesAndCountOfEventAnEventsDeliveries() {
+    void countHeldCountsEachEndpointsHeldDeliveries() {
         AccountId account = newAccount();
         Endpoint a = newEndpoint(account);
         Endpoint b = newEndpoint(account);
@@ -342,10 +342,6 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(Map.of(a.id(), 2L, b.id(), 1L), deliveries.countHeld(List.of(a.id(), b.id(), none.id())));
         assertEquals(Map.of(b.id(), 1L), deliveries.countHeld(List.of(b.id())));
         assertEquals(Map.of(), deliveries.countHeld(List.of()));
-        Event event = newEvent(account);
-        deliveries.addAll(List.of(pending(a, event, T0), pending(b, event, T0)));
-        assertEquals(2, deliveries.countOfEvent(event.id()));
-        assertEquals(0, deliveries.countOfEvent(newEvent(account).id()));
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
-import dev.hookline.domain.id.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -162,11 +161,6 @@ final class FakeDeliveries implements Deliveries {
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         deliveries.stream().filter(d -> d.endpointId().equals(endpoint)).forEach(d -> counts.merge(d.status(), 1L, Long::sum));
         return counts;
-    }
-
-    @Override
-    public int countOfEvent(EventId event) {
-        return (int) deliveries.stream().filter(d -> d.eventId().equals(event)).count();
     }
 
     @Override

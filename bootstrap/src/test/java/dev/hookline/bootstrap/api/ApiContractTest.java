@@ -325,6 +325,10 @@ class ApiContractTest {
         assertNotEquals(secret, str(rotated, "secret"));
         Instant expires = Instant.parse(str(rotated, "previous_secret_expires_at"));
         assertTrue(expires.isAfter(Instant.now().plus(23, ChronoUnit.HOURS)));
+        JsonObject revealed = api.ok(200, "GET", "/v1/webhooks/" + id + "/secret", key, null);
+        assertEquals(str(rotated, "secret"), str(revealed, "secret"));
+        assertEquals(expires, Instant.parse(str(revealed, "previous_secret_expires_at")),
+                "reading the secret tells until when the previous one still signs");
 
         assertTrue(ids(api.all("/v1/webhooks", key, 100)).contains(id));
         assertEquals(204, api.call("DELETE", "/v1/webhooks/" + id, key, null).status());

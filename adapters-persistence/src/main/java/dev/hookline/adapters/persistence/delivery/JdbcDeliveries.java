@@ -9,7 +9,6 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.EndpointId;
-import dev.hookline.domain.id.EventId;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -385,19 +384,6 @@ class JdbcDeliveries implements Deliveries {
                     }
                 }
                 return counts;
-            }
-        });
-    }
-
-    @Override
-    public int countOfEvent(EventId event) {
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE event_id = ?")) {
-                ps.setString(1, event.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
             }
         });
     }

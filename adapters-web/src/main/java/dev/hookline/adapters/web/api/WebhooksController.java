@@ -41,6 +41,7 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.event.EventType;
 import dev.hookline.domain.event.EventTypeName;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.signing.SecretRing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -63,6 +64,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -96,11 +98,12 @@ public class WebhooksController {
     private final DeliveryQueries deliveries;
     private final RetryDeliveryUseCase retry;
     private final EventTypeCatalogUseCase catalog;
+    private final Clock clock;
 
     public WebhooksController(RegisterEndpointUseCase register, UpdateEndpointUseCase update,
                               DeleteEndpointUseCase delete, RotateSecretUseCase rotate, EndpointQueries endpoints,
                               SendTestEventUseCase testEvents, DeliveryQueries deliveries, RetryDeliveryUseCase retry,
-                              EventTypeCatalogUseCase catalog) {
+                              EventTypeCatalogUseCase catalog, Clock clock) {
         this.register = register;
         this.update = update;
         this.delete = delete;
@@ -110,6 +113,7 @@ public class WebhooksController {
         this.deliveries = deliveries;
         this.retry = retry;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** Any valid key (merchant or operator) may read the catalog. */
@@ -200,7 +204,9 @@ public class WebhooksController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public SecretView secret(HttpRequest<?> request, @PathVariable String id) {
         EndpointView view = Callers.value(endpoints.get(Callers.merchant(request), id));
-        return new SecretView(view.endpoint().secrets().current().value(), null);
+        SecretRing secrets = view.endpoint().secrets();
+        return new SecretView(secrets.current().value(),
+                secrets.previousSignUntil(clock.instant()).map(Instant::toString).orElse(null));
     }
 
     @Patch(value = "/webhooks/{id}", consumes = MediaType.ALL)

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -104,7 +105,10 @@ public final class Pages {
         return HttpResponse.seeOther(URI.create(location));
     }
 
-    /** Decodes an {@code application/x-www-form-urlencoded} body; repeated fields keep every value in order. */
+    /**
+     * Decodes an {@code application/x-www-form-urlencoded} body; repeated fields keep every value in
+     * order. A value with a NUL character is a 400.
+     */
     public static Map<String, List<String>> form(String body) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
@@ -117,6 +121,10 @@ public final class Pages {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (value.indexOf('\0') >= 0) {
+                // PostgreSQL cannot store it in text (the save would fail with a 500), as in the API
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, name + " must not contain NUL characters");
+            }
             form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return form;

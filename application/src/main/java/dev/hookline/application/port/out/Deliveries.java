@@ -5,7 +5,6 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.EndpointId;
-import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import java.time.Instant;
 import java.util.Collection;
@@ -97,9 +96,6 @@ public interface Deliveries {
 
     /** How many deliveries of the endpoint are in each status. */
     Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);
-
-    /** How many deliveries {@code event} has. */
-    int countOfEvent(EventId event);
 
     /** How many HELD deliveries each of {@code endpoints} has; those with none are left out. */
     Map<EndpointId, Long> countHeld(Collection<EndpointId> endpoints);

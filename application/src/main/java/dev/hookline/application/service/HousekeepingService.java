@@ -28,7 +28,8 @@ public final class HousekeepingService implements HousekeepingUseCase {
     static final int BATCH = 500;
     /**
      * An endpoint switched on or off has its deliveries released (HELD → PENDING) or held
-     * (PENDING/RETRYING → HELD) by the job in chunks of this many, a transaction per chunk.
+     * (PENDING/RETRYING → HELD), a deleted one its deliveries deleted, by the job in chunks of this
+     * many, a transaction per chunk.
      * Releasing 100,000 held deliveries in the enabling transaction took longer than a minute on H2
      * (a request that long times out, and the dispatcher could start on none of them until it
      * committed); until session 7 the enabling request still released the first chunk itself:
@@ -118,9 +119,9 @@ public final class HousekeepingService implements HousekeepingUseCase {
     /**
      * One chunk of a switched endpoint's deliveries after {@code after}, in its own transaction:
      * released if it is enabled now, held if it is disabled, deleted if it was deleted (then its
-     * row); unmarks it when none is left. The
-     * endpoint row is not locked: a switch racing with this chunk marks the endpoint again, and
-     * the next run starts over from its first delivery in the new direction.
+     * row); unmarks it when none is left. The endpoint row is not locked: a switch racing with this
+     * chunk marks the endpoint again, and the next run starts over from its first delivery in the
+     * new direction.
      */
     private List<DeliveryId> switchChunk(Mark marked, DeliveryId after) {
         Instant now = clock.instant();

@@ -34,7 +34,7 @@ public final class HousekeepingJobs {
 
     /**
      * Releases the held deliveries of endpoints enabled again, holds the waiting ones of endpoints
-     * disabled, a chunk per transaction; wakes the dispatcher. (The class keeps its name from before
+     * disabled, deletes those of deleted endpoints, a chunk per transaction; wakes the dispatcher. (The class keeps its name from before
      * it held too: on PostgreSQL, Quartz stores jobs by class name.)
      */
     @Singleton

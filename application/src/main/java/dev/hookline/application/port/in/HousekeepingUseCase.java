@@ -9,7 +9,7 @@ public interface HousekeepingUseCase {
     /**
      * Brings the deliveries of endpoints switched on or off in line with them, in small
      * transactions: releases the held ones of enabled endpoints, holds the waiting ones of disabled
-     * endpoints; returns how many it changed.
+     * endpoints, deletes those of deleted endpoints (then the endpoint); returns how many it changed.
      */
     int holdOrReleaseDeliveries();
 

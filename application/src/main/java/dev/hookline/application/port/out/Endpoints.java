@@ -65,7 +65,7 @@ public interface Endpoints {
 
     /**
      * Marks an endpoint just enabled or disabled: the housekeeping job is to release its held
-     * deliveries (enabled) or hold its waiting ones (disabled). Each switch is a new mark, so a
+     * deliveries (enabled) or hold its waiting ones (disabled); {@link #delete} marks too. Each switch is a new mark, so a
      * switch while the job is at it makes the job start over from the endpoint's first delivery.
      * Stored, so the work resumes after a crash, on any node.
      */

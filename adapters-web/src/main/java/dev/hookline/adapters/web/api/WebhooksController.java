@@ -211,7 +211,8 @@ public class WebhooksController {
 
     @Patch(value = "/webhooks/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "updateWebhook", summary = "Change a webhook",
-            description = "Disabling holds new deliveries; enabling releases them.")
+            description = "Disabling holds its deliveries (nothing is sent while disabled; those waiting become "
+                    + "held within about a second); enabling releases the held ones, which then drain.")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.UpdateWebhook.class)))
     @ApiResponse(responseCode = "200", description = "the changed endpoint",
@@ -230,7 +231,10 @@ public class WebhooksController {
     }
 
     @Delete("/webhooks/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log",
+            description = "The webhook and its deliveries are gone for every request at once; nothing more is "
+                    + "sent to it. Its stored deliveries and attempts are removed in the background within "
+                    + "seconds.")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))

@@ -146,8 +146,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             } else if (enabling) {
                 changed = changed.enable(now);
             }
-            // the row first: a publish that saw the endpoint disabled locks it before writing HELD
-            // deliveries (Endpoints#lockEnabled), so none is written behind the hold or release below
+            // the row and the mark in one transaction: a publish that saw the endpoint disabled locks
+            // it before writing HELD deliveries (Endpoints#lockEnabled), so none is written behind the
+            // job's release; a PENDING one written behind its hold is held by the dispatcher
             endpoints.update(changed);
             if (disabling || enabling) {
                 // the housekeeping job holds its waiting deliveries or releases its held ones, a chunk

@@ -69,6 +69,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     /** Claimed deliveries waiting for a free slot of their endpoint (claimer thread only). */
     private final Map<EndpointId, ArrayDeque<Parked>> parked = new HashMap<>();
     private volatile int parkedCount;
+    /** How often the endpoints of parked deliveries are read again, and when they last were. */
+    private static final Duration PARKED_RECHECK = Duration.ofSeconds(1);
+    private Instant parkedCheckedAt = Instant.EPOCH;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -243,21 +246,37 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
 
     /**
      * Sends parked deliveries into free endpoint slots, oldest first; one parked for half its lease
-     * goes back to the database (due now) so its lease never runs out while it waits here.
+     * goes back to the database (due now) so its lease never runs out while it waits here. At most
+     * once per {@link #PARKED_RECHECK} the parked deliveries' endpoints are read again (one query):
+     * those of an endpoint disabled or deleted since they were claimed are held instead of sent,
+     * and the others go out with the endpoint as it is now (a new URL or secret).
      */
     private void sendParked(Instant now) {
         if (parkedCount == 0) {
             return;
         }
+        Map<EndpointId, Endpoint> current = null;
+        if (!now.isBefore(parkedCheckedAt.plus(PARKED_RECHECK))) {
+            parkedCheckedAt = now;
+            current = endpoints.findAll(List.copyOf(parked.keySet()));
+        }
         Instant stale = now.minus(settings.lease().dividedBy(2));
         List<Delivery> handBack = new ArrayList<>();
-        for (Iterator<ArrayDeque<Parked>> it = parked.values().iterator(); it.hasNext(); ) {
-            ArrayDeque<Parked> waiting = it.next();
+        for (Iterator<Map.Entry<EndpointId, ArrayDeque<Parked>>> it = parked.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<EndpointId, ArrayDeque<Parked>> entry = it.next();
+            ArrayDeque<Parked> waiting = entry.getValue();
+            Endpoint fresh = current == null ? null : current.get(entry.getKey());
+            if (current != null && (fresh == null || !fresh.enabled())) {
+                waiting.forEach(p -> handBack.add(p.delivery().hold(now)));
+                parkedCount -= waiting.size();
+                it.remove();
+                continue;
+            }
             while (!waiting.isEmpty()) {
                 Parked p = waiting.peekFirst();
                 if (p.claimedAt().isBefore(stale)) {
                     handBack.add(p.delivery().handBack(now, now));
-                } else if (!trySend(p.delivery(), p.event(), p.endpoint())) {
+                } else if (!trySend(p.delivery(), p.event(), fresh != null ? fresh : p.endpoint())) {
                     break;
                 }
                 waiting.pollFirst();

@@ -40,6 +40,9 @@ public final class ApiDocumentation {
     public static final String BEARER = "bearer";
     /** The media type of every request and response body of the API. */
     public static final String JSON = "application/json";
+    /** The {@code limit} and {@code cursor} query parameters of every list (see {@link Paging}). */
+    public static final String LIMIT = "1 to 100, default 20; anything else is a 400";
+    public static final String CURSOR = "next_cursor of the previous page";
     public static final String OPERATOR = "Operator";
     public static final String WEBHOOKS = "Webhooks";
     public static final String DELIVERIES = "Deliveries";

@@ -1,6 +1,8 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.CURSOR;
 import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+import static dev.hookline.adapters.web.api.ApiDocumentation.LIMIT;
 
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyView;
 import dev.hookline.adapters.web.api.ApiViews.ApiKeyList;
@@ -60,11 +62,9 @@ public class ApiKeysController {
     @ApiResponse(responseCode = "400", description = "a bad limit or cursor",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     public ApiKeyList list(HttpRequest<?> request,
-                           @Parameter(description = "1 to 100, default 20; anything else is a 400",
-                                   schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
-                           @Nullable @QueryValue String limit,
-                           @Parameter(description = "next_cursor of the previous page") @Nullable @QueryValue
-                           String cursor) {
+                           @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                                   maximum = "100")) @Nullable @QueryValue String limit,
+                           @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
         int size = Paging.limit(limit);
         String before = Paging.decode(cursor);

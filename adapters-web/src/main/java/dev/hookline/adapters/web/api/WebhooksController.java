@@ -1,6 +1,8 @@
 package dev.hookline.adapters.web.api;
 
+import static dev.hookline.adapters.web.api.ApiDocumentation.CURSOR;
 import static dev.hookline.adapters.web.api.ApiDocumentation.JSON;
+import static dev.hookline.adapters.web.api.ApiDocumentation.LIMIT;
 
 import dev.hookline.adapters.web.api.ApiViews.AttemptView;
 import dev.hookline.adapters.web.api.ApiViews.CountView;
@@ -86,8 +88,6 @@ import java.util.List;
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
 public class WebhooksController {
 
-    private static final String LIMIT = "1 to 100, default 20; anything else is a 400";
-    private static final String CURSOR = "next_cursor of the previous page";
 
     private final RegisterEndpointUseCase register;
     private final UpdateEndpointUseCase update;

@@ -14,6 +14,7 @@ import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.AttemptTrigger;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.event.Event;
@@ -26,6 +27,8 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +125,23 @@ public abstract class DatabaseTest {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }
+            }
+        });
+    }
+
+    /** How many deliveries of the endpoint are in each status. */
+    protected Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status, COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? GROUP BY status")) {
+                ps.setString(1, endpoint.value());
+                Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    }
+                }
+                return counts;
             }
         });
     }

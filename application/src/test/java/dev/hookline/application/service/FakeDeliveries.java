@@ -156,8 +156,8 @@ final class FakeDeliveries implements Deliveries {
         return deliveries.stream().map(Delivery::id).filter(ids::contains).collect(Collectors.toSet());
     }
 
-    @Override
-    public Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
+    /** How many deliveries of the endpoint are in each status (for the tests' assertions). */
+    Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         deliveries.stream().filter(d -> d.endpointId().equals(endpoint)).forEach(d -> counts.merge(d.status(), 1L, Long::sum));
         return counts;

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,14 +64,11 @@ class JdbcDeliveries implements Deliveries {
         });
     }
 
-    /** The delivery's endpoint is not deleted (its deliveries are on their way out). */
-    static final String LIVE =
-            "EXISTS (SELECT 1 FROM endpoints le WHERE le.id = deliveries.endpoint_id AND le.deleted_at IS NULL)";
-
     @Override
     public Optional<Delivery> find(AccountId account, DeliveryId id) {
         return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ? AND " + LIVE)) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? AND account_id = ? AND "
+                    + JdbcDeliveryReports.liveEndpoint("deliveries"))) {
                 ps.setString(1, id.value());
                 ps.setString(2, account.value());
                 List<Delivery> found = DeliveryRow.readAll(ps);
@@ -228,27 +224,29 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        String waiting = "status IN ('PENDING', 'RETRYING')";
-        return changeChunk(endpoint, waiting, after, limit, "UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL,"
-                + " due_at = NULL, updated_at = ? WHERE " + waiting + " AND %s", List.of(now));
+        return changeChunk(endpoint, "status IN ('PENDING', 'RETRYING')", after, limit,
+                "UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?",
+                List.of(now));
     }
 
     @Override
     public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        return changeChunk(endpoint, "status = 'HELD'", after, limit, "UPDATE deliveries SET status = 'PENDING',"
-                + " next_attempt_at = ?, due_at = ?, updated_at = ? WHERE status = 'HELD' AND %s", List.of(now, now, now));
+        return changeChunk(endpoint, "status = 'HELD'", after, limit,
+                "UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?",
+                List.of(now, now, now));
     }
 
     @Override
     public List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit) {
         // attempts go with their delivery (ON DELETE CASCADE, by the attempts_delivery index)
-        return changeChunk(endpoint, "TRUE", after, limit, "DELETE FROM deliveries WHERE %s", List.of());
+        return changeChunk(endpoint, "TRUE", after, limit, "DELETE FROM deliveries", List.of());
     }
 
     /**
-     * Runs {@code change} (its {@code %s} the id condition) on the endpoint's rows matching
-     * {@code which} with an id after {@code after}, in id order, at most {@code limit}; returns
-     * their ids in that order. In id order from the last chunk's end, so a chunk never reads the rows
+     * Runs {@code change} (an UPDATE … SET … or a DELETE, without WHERE) on the endpoint's rows
+     * matching {@code which} with an id after {@code after}, in id order, at most {@code limit};
+     * returns their ids in that order. The change repeats {@code which}, so a row that left it
+     * meanwhile is not changed. In id order from the last chunk's end, so a chunk never reads the rows
      * changed before it (on PostgreSQL their old versions stay in the index until vacuum).
      */
     private List<DeliveryId> changeChunk(EndpointId endpoint, String which, DeliveryId after, int limit,
@@ -272,14 +270,15 @@ class JdbcDeliveries implements Deliveries {
             if (ids.isEmpty()) {
                 return List.of();
             }
+            String where = change + " WHERE " + which + " AND %s";
             if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement(change.formatted("id = ANY(?)"))) {
+                try (PreparedStatement ps = c.prepareStatement(where.formatted("id = ANY(?)"))) {
                     Jdbc.bind(ps, params.toArray());
                     ps.setArray(params.size() + 1, c.createArrayOf("varchar", ids.toArray()));
                     ps.executeUpdate();
                 }
             } else {
-                Jdbc.changeEach(c, change, params, ids, List.of());
+                Jdbc.changeEach(c, where, params, ids, List.of());
             }
             return ids.stream().map(DeliveryId::new).toList();
         });
@@ -367,23 +366,6 @@ class JdbcDeliveries implements Deliveries {
                     }
                 }
                 return found;
-            }
-        });
-    }
-
-    @Override
-    public Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint) {
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT status, COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? GROUP BY status")) {
-                ps.setString(1, endpoint.value());
-                Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-                    }
-                }
-                return counts;
             }
         });
     }

@@ -59,9 +59,12 @@ class JdbcDeliveryReports implements DeliveryReports {
 
     /** Deliveries of a real event, not of a test event (a test delivery retried by hand is still one). */
     static final String NOT_TEST = "NOT EXISTS (SELECT 1 FROM events te WHERE te.id = d.event_id AND te.test)";
-    /** The delivery's endpoint is not deleted (its deliveries are on their way out). */
-    private static final String LIVE =
-            "EXISTS (SELECT 1 FROM endpoints le WHERE le.id = d.endpoint_id AND le.deleted_at IS NULL)";
+    private static final String LIVE = liveEndpoint("d");
+
+    /** The endpoint of the deliveries row {@code row} (an alias or the table's name) is not deleted. */
+    static String liveEndpoint(String row) {
+        return "EXISTS (SELECT 1 FROM endpoints le WHERE le.id = " + row + ".endpoint_id AND le.deleted_at IS NULL)";
+    }
 
     private static Where where(FailedQuery q) {
         // test events' deliveries are the merchant's trial runs, shown in their own log only

@@ -94,9 +94,6 @@ public interface Deliveries {
     /** Which of {@code ids} still exist (a delivery goes when its endpoint is deleted). */
     Set<DeliveryId> existing(Collection<DeliveryId> ids);
 
-    /** How many deliveries of the endpoint are in each status. */
-    Map<DeliveryStatus, Long> countByStatus(EndpointId endpoint);
-
     /** How many HELD deliveries each of {@code endpoints} has; those with none are left out. */
     Map<EndpointId, Long> countHeld(Collection<EndpointId> endpoints);
 }

@@ -77,8 +77,9 @@ public class UseCaseFactory {
 
     @Singleton
     DeliveryService deliveryService(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
-                                    Transactions transactions, DispatchSignal signal, Clock clock) {
-        return new DeliveryService(deliveries, events, endpoints, attempts, transactions, signal, clock);
+                                    EndpointTallies tallies, Transactions transactions, DispatchSignal signal,
+                                    Clock clock) {
+        return new DeliveryService(deliveries, events, endpoints, attempts, tallies, transactions, signal, clock);
     }
 
     @Singleton

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Deliveries.Filter;
+import dev.hookline.application.port.out.EndpointTallies.Hour;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
 import dev.hookline.domain.id.AccountId;
@@ -16,6 +17,7 @@ import dev.hookline.domain.delivery.AttemptTrigger;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.endpoint.Endpoint;
 import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
@@ -387,6 +389,41 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(now, dueAtInstant(expired));
         assertEquals(failedBefore, deliveries.find(account, failedBefore.id()).orElseThrow());
         assertEquals(succeeded, deliveries.find(account, succeeded.id()).orElseThrow());
+    }
+
+    @Test
+    void countedFailuresAreInTheHourOfEachFailedDeliverysLastAttempt() {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        Endpoint other = newEndpoint(account);
+        Instant since = T0.plusSeconds(100);
+        long h = DeliveryTally.epochHour(since);
+        Delivery failed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since);
+        Delivery failedLater = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since.plusSeconds(1));
+        Delivery failedBefore = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since.minusSeconds(1));
+        Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), since.plusSeconds(1));
+        Delivery elsewhere = in(DeliveryStatus.FAILED, other, newEvent(account), since.plusSeconds(1));
+        Event testEvent = new Event(EventId.generate(), account, PAYMENT_SUCCEEDED, since, "{}",
+                Optional.empty(), Optional.empty(), Optional.empty(), true);
+        events.add(testEvent);
+        Delivery failedTest = in(DeliveryStatus.FAILED, endpoint, testEvent, since.plusSeconds(1));
+        deliveries.addAll(List.of(failed, failedLater, failedBefore, expired, elsewhere, failedTest));
+        // failed: attempts in hours h and h + 2 (its last); failedLater: one in h + 1; the others one in h
+        attempts.addAll(List.of(attempt(failed, 1, since), attempt(failed, 2, since.plusSeconds(7200)),
+                attempt(failedLater, 1, since.plusSeconds(3600)), attempt(failedBefore, 1, since),
+                attempt(expired, 1, since), attempt(elsewhere, 1, since), attempt(failedTest, 1, since)));
+
+        assertEquals(Map.of(new Hour(endpoint.id(), h + 2), 1L, new Hour(endpoint.id(), h + 1), 1L),
+                deliveries.countedFailures(endpoint.id(), since),
+                "created since; not the expired one (never counted failed), another endpoint's or a test event's");
+        assertEquals(Map.of(new Hour(endpoint.id(), h + 2), 1L), deliveries.countedFailure(failed.id()));
+        assertEquals(Map.of(), deliveries.countedFailure(expired.id()));
+        assertEquals(Map.of(), deliveries.countedFailure(failedTest.id()));
+    }
+
+    private static Attempt attempt(Delivery delivery, int number, Instant startedAt) {
+        return new Attempt(AttemptId.generate(), delivery.id(), number, AttemptTrigger.SCHEDULED, startedAt,
+                Duration.ofMillis(5), Map.of(), new AttemptOutcome.Response(500, Map.of(), "no", false));
     }
 
     @Test

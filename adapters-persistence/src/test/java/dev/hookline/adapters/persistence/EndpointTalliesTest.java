@@ -69,6 +69,22 @@ class EndpointTalliesTest extends DatabaseTest {
     }
 
     @Test
+    void retriedFailuresAreWithdrawnFromTheirHoursNeverBelowZero() {
+        AccountId account = newAccount();
+        Endpoint a = newEndpoint(account);
+        Endpoint b = newEndpoint(account);
+        add(a, H - 1, new DeliveryTally(4, 1, 40, 1, 3), a, H, new DeliveryTally(2, 0, 20, 0, 1),
+                b, H, new DeliveryTally(1, 0, 10, 0, 1));
+        tx.run(() -> tallies.withdrawFailures(Map.of(new Hour(a.id(), H - 1), 2L, new Hour(a.id(), H), 5L,
+                new Hour(b.id(), H + 1), 1L)));
+        assertEquals(Map.of(H - 1, new DeliveryTally(4, 1, 40, 1, 1), H, new DeliveryTally(2, 0, 20, 0, 0)),
+                tallies.hoursFrom(a.id(), H - 10), "two of three withdrawn; five of one leaves zero");
+        assertEquals(Map.of(H, new DeliveryTally(1, 0, 10, 0, 1)), tallies.hoursFrom(b.id(), H - 10),
+                "an hour without a row (purged) is left alone");
+        tx.run(() -> tallies.withdrawFailures(Map.of()));
+    }
+
+    @Test
     void purgeDeletesTheHoursBeforeTheCutoff() {
         Endpoint endpoint = newEndpoint(newAccount());
         add(endpoint, H - 2, new DeliveryTally(1, 0, 0, 0, 0), endpoint, H - 1, new DeliveryTally(1, 0, 0, 0, 0),

@@ -7,6 +7,7 @@ import dev.hookline.application.port.in.RetryDeliveryUseCase;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
 import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Page;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,16 +37,18 @@ public final class DeliveryService implements DeliveryQueries, RetryDeliveryUseC
     private final Events events;
     private final Endpoints endpoints;
     private final Attempts attempts;
+    private final EndpointTallies tallies;
     private final Transactions transactions;
     private final DispatchSignal signal;
     private final Clock clock;
 
     public DeliveryService(Deliveries deliveries, Events events, Endpoints endpoints, Attempts attempts,
-                           Transactions transactions, DispatchSignal signal, Clock clock) {
+                           EndpointTallies tallies, Transactions transactions, DispatchSignal signal, Clock clock) {
         this.deliveries = deliveries;
         this.events = events;
         this.endpoints = endpoints;
         this.attempts = attempts;
+        this.tallies = tallies;
         this.transactions = transactions;
         this.signal = signal;
         this.clock = clock;
@@ -114,10 +118,13 @@ public final class DeliveryService implements DeliveryQueries, RetryDeliveryUseC
             if (endpoint.isPresent() && !endpoint.get().enabled()) {
                 return Result.rejected(Problem.conflict("the webhook is disabled; enable it to retry deliveries"));
             }
+            // a failed delivery is counted in the success rate by its latest outcome only
+            Map<EndpointTallies.Hour, Long> counted = deliveries.countedFailure(delivery.id());
             Delivery retried = delivery.retryManually(clock.instant());
             if (!deliveries.update(retried, delivery.status())) {
                 return Result.rejected(Problem.conflict("delivery " + deliveryId + " changed meanwhile; try again"));
             }
+            tallies.withdrawFailures(counted);
             return Result.ok(retried);
         });
         if (result instanceof Result.Ok<Delivery>) {
@@ -143,6 +150,7 @@ public final class DeliveryService implements DeliveryQueries, RetryDeliveryUseC
             if (!endpoint.get().enabled()) {
                 return Result.rejected(Problem.conflict("the webhook is disabled; enable it to recover deliveries"));
             }
+            tallies.withdrawFailures(deliveries.countedFailures(endpoint.get().id(), since));
             return Result.ok(deliveries.retryFailed(endpoint.get().id(), since, now));
         });
         if (result instanceof Result.Ok<Integer> ok && ok.value() > 0) {

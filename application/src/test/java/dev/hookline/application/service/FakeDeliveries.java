@@ -1,6 +1,7 @@
 package dev.hookline.application.service;
 
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
 import dev.hookline.domain.delivery.Delivery;
@@ -127,6 +128,16 @@ final class FakeDeliveries implements Deliveries {
     public int retryFailed(EndpointId endpoint, Instant since, Instant now) {
         return each(endpoint, d -> d.status().isManuallyRetryable() && !d.createdAt().isBefore(since),
                 d -> d.retryManually(now));
+    }
+
+    @Override
+    public Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public Map<EndpointTallies.Hour, Long> countedFailure(DeliveryId delivery) {
+        throw new UnsupportedOperationException("not used by these tests");
     }
 
     @Override

@@ -19,6 +19,11 @@ final class FakeEndpointTallies implements EndpointTallies {
     }
 
     @Override
+    public void withdrawFailures(Map<Hour, Long> failures) {
+        failures.forEach((hour, n) -> hours.computeIfPresent(hour, (h, tally) -> tally.withoutFailures(n)));
+    }
+
+    @Override
     public Map<EndpointId, DeliveryTally> sumFrom(Collection<EndpointId> endpoints, long fromEpochHour) {
         Map<EndpointId, DeliveryTally> sums = new HashMap<>();
         hours.forEach((hour, tally) -> {

@@ -156,8 +156,29 @@ class DeliveryEndToEndTest {
         assertEquals(3, receiver.received("/broken").size(), "first attempt + 2 retries");
         JsonObject webhook = hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null);
         assertEquals("failed", str(webhook, "last_delivery_status"));
-        assertEquals(0.0, ((dev.hookline.domain.event.json.JsonNumber) TestHookline.get(webhook, "success_rate"))
-                .value());
+        assertEquals(0.0, successRate(wh[0], acc[1]));
+
+        // the receiver is mended: a delivery retried by hand counts once, by its new outcome (it
+        // counted as failed twice, and the rate stayed below 100 %, before)
+        hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_3\"}");
+        await("second delivery failed", Duration.ofSeconds(10), () -> deliveries(acc[1], wh[0]).stream()
+                .filter(d -> str((JsonObject) d, "status").equals("failed")).count() == 2);
+        receiver.script("/broken", r -> Answer.status(200));
+        String first = str((JsonObject) deliveries(acc[1], wh[0]).get(1), "id");
+        assertEquals(202, hookline.call("POST", "/v1/deliveries/" + first + "/retry", acc[1], null).statusCode());
+        await("retried delivery succeeded", Duration.ofSeconds(10), () -> deliveries(acc[1], wh[0]).stream()
+                .filter(d -> str((JsonObject) d, "status").equals("succeeded")).count() == 1);
+        assertEquals(50.0, successRate(wh[0], acc[1]), "one succeeded, one failed");
+        assertEquals(202, hookline.call("POST", "/v1/webhooks/" + wh[0] + "/recover", acc[1],
+                "{\"since\":\"" + Instant.now().minusSeconds(3600) + "\"}").statusCode());
+        await("recovered delivery succeeded", Duration.ofSeconds(10), () -> deliveries(acc[1], wh[0]).stream()
+                .allMatch(d -> str((JsonObject) d, "status").equals("succeeded")));
+        assertEquals(100.0, successRate(wh[0], acc[1]), "both succeeded in the end");
+    }
+
+    private double successRate(String webhook, String key) {
+        return ((dev.hookline.domain.event.json.JsonNumber) TestHookline.get(
+                hookline.ok(200, "GET", "/v1/webhooks/" + webhook, key, null), "success_rate")).value();
     }
 
     @Test

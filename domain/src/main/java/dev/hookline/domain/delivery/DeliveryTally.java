@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param attemptMillis     their total duration
  * @param succeeded         deliveries an attempt of the hours left SUCCEEDED
  * @param failed            deliveries an attempt of the hours left FAILED (out of attempts, or disabled by a 410)
+ *                          and not retried since
  */
 public record DeliveryTally(long attempts, long attemptsSucceeded, long attemptMillis, long succeeded, long failed) {
 
@@ -44,6 +45,17 @@ public record DeliveryTally(long attempts, long attemptsSucceeded, long attemptM
     public DeliveryTally plus(DeliveryTally other) {
         return new DeliveryTally(attempts + other.attempts, attemptsSucceeded + other.attemptsSucceeded,
                 attemptMillis + other.attemptMillis, succeeded + other.succeeded, failed + other.failed);
+    }
+
+    /**
+     * Without {@code retried} of its failed deliveries, which are being retried: a delivery counts once,
+     * by its latest outcome, in the hour of the attempt that decided it. Never below zero.
+     */
+    public DeliveryTally withoutFailures(long retried) {
+        if (retried < 0) {
+            throw new IllegalArgumentException("cannot withdraw a negative number of failures");
+        }
+        return new DeliveryTally(attempts, attemptsSucceeded, attemptMillis, succeeded, Math.max(0, failed - retried));
     }
 
     /** Percentage of the finished deliveries that succeeded; empty when none finished. */

@@ -59,6 +59,15 @@ class DeliveryTallyTest {
     }
 
     @Test
+    void retriedFailuresLeaveTheirHourButNeverBelowZero() {
+        DeliveryTally hour = new DeliveryTally(5, 2, 100, 1, 2);
+        assertEquals(new DeliveryTally(5, 2, 100, 1, 1), hour.withoutFailures(1), "attempts stay: they were made");
+        assertEquals(100.0, hour.withoutFailures(2).successRate().orElseThrow());
+        assertEquals(new DeliveryTally(5, 2, 100, 1, 0), hour.withoutFailures(3));
+        assertThrows(IllegalArgumentException.class, () -> hour.withoutFailures(-1));
+    }
+
+    @Test
     void countsCannotBeNegativeOrInconsistent() {
         assertThrows(IllegalArgumentException.class, () -> new DeliveryTally(-1, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new DeliveryTally(1, 2, 0, 0, 0));

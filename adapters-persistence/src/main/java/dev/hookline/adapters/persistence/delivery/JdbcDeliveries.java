@@ -2,12 +2,14 @@ package dev.hookline.adapters.persistence.delivery;
 
 import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.id.EndpointId;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -291,6 +293,36 @@ class JdbcDeliveries implements Deliveries {
                 + " WHERE endpoint_id = ? AND status IN ('FAILED', 'EXPIRED') AND created_at >= ? AND "
                 + JdbcDeliveryReports.NOT_TEST,
                 now, now, now, endpoint.value(), since);
+    }
+
+    @Override
+    public Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since) {
+        return countedFailures("d.endpoint_id = ? AND d.created_at >= ?", endpoint.value(), since);
+    }
+
+    @Override
+    public Map<EndpointTallies.Hour, Long> countedFailure(DeliveryId delivery) {
+        return countedFailures("d.id = ?", delivery.value());
+    }
+
+    /** The recorder counted a FAILED delivery in the hour its last attempt started (DeliveryTally.epochHour). */
+    private Map<EndpointTallies.Hour, Long> countedFailures(String condition, Object... params) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.endpoint_id, MAX(a.started_at) AS last_started"
+                    + " FROM deliveries d JOIN attempts a ON a.delivery_id = d.id"
+                    + " WHERE " + condition + " AND d.status = 'FAILED' AND " + JdbcDeliveryReports.NOT_TEST
+                    + " GROUP BY d.id, d.endpoint_id")) {
+                Jdbc.bind(ps, params);
+                Map<EndpointTallies.Hour, Long> hours = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hours.merge(new EndpointTallies.Hour(new EndpointId(rs.getString("endpoint_id")),
+                                DeliveryTally.epochHour(Jdbc.getInstant(rs, "last_started"))), 1L, Long::sum);
+                    }
+                }
+                return hours;
+            }
+        });
     }
 
     @Override

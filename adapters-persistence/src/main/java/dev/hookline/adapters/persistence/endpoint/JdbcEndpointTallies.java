@@ -84,6 +84,25 @@ class JdbcEndpointTallies implements EndpointTallies {
     }
 
     @Override
+    public void withdrawFailures(Map<Hour, Long> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Hour, Long>> sorted = new ArrayList<>(failures.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(Comparator.comparing(Hour::endpoint).thenComparingLong(Hour::epochHour)));
+        jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE endpoint_tallies"
+                    + " SET failed = CASE WHEN failed > ? THEN failed - ? ELSE 0 END WHERE endpoint_id = ? AND epoch_hour = ?")) {
+                for (Map.Entry<Hour, Long> e : sorted) {
+                    Jdbc.bind(ps, e.getValue(), e.getValue(), e.getKey().endpoint().value(), e.getKey().epochHour());
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
+    }
+
+    @Override
     public Map<EndpointId, DeliveryTally> sumFrom(Collection<EndpointId> endpoints, long fromEpochHour) {
         List<String> ids = endpoints.stream().map(EndpointId::value).distinct().toList();
         Map<EndpointId, DeliveryTally> sums = new HashMap<>();

@@ -72,6 +72,15 @@ public interface Deliveries {
      */
     int retryFailed(EndpointId endpoint, Instant since, Instant now);
 
+    /**
+     * Where the tallies counted the FAILED deliveries that {@link #retryFailed} would retry (those of
+     * test events are not counted): how many per endpoint and hour of their last attempt.
+     */
+    Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since);
+
+    /** The same for one delivery: its hour, if it is FAILED and not a test event's; else empty. */
+    Map<EndpointTallies.Hour, Long> countedFailure(DeliveryId delivery);
+
     /** HELD deliveries created before {@code cutoff} → EXPIRED, at most {@code limit}. */
     int expireHeld(Instant cutoff, Instant now, int limit);
 

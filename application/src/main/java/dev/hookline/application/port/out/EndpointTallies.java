@@ -18,6 +18,12 @@ public interface EndpointTallies {
     /** Adds to the counts of each endpoint's hour, in the caller's transaction; the endpoints must exist. */
     void add(Map<Hour, DeliveryTally> tallies);
 
+    /**
+     * Takes failed deliveries out of the hours that counted them, because they are being retried (a
+     * delivery is counted once, by its latest outcome); a count never goes below zero.
+     */
+    void withdrawFailures(Map<Hour, Long> failures);
+
     /** Each endpoint's counts summed over the hours from {@code fromEpochHour} on; endpoints without any are left out. */
     Map<EndpointId, DeliveryTally> sumFrom(Collection<EndpointId> endpoints, long fromEpochHour);
 

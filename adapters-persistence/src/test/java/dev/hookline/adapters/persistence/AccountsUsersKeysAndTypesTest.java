@@ -58,6 +58,27 @@ class AccountsUsersKeysAndTypesTest extends DatabaseTest {
         assertFalse(apiKeys.revoke(account, "key_2", T0.plusSeconds(6)), "already revoked");
         assertEquals(Optional.empty(), apiKeys.findActiveByHash("b".repeat(64)));
         assertEquals(T0.plusSeconds(5), apiKeys.ofAccount(account).get(0).revokedAt());
+
+        apiKeys.used("key_1", T0.plusSeconds(60), T0);
+        assertEquals(T0.plusSeconds(60), apiKeys.findActiveByHash("a".repeat(64)).orElseThrow().lastUsedAt());
+        apiKeys.used("key_1", T0.plusSeconds(70), T0.plusSeconds(10));
+        assertEquals(T0.plusSeconds(60), apiKeys.findActiveByHash("a".repeat(64)).orElseThrow().lastUsedAt(),
+                "a use recorded since the cut-off is kept (one write a minute per key)");
+        apiKeys.used("key_1", T0.plusSeconds(200), T0.plusSeconds(140));
+        assertEquals(T0.plusSeconds(200), apiKeys.findActiveByHash("a".repeat(64)).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void signedOutSessionsAreRememberedUntilTheirCookiesExpire() {
+        tx.run(() -> users.signOut("sess_a", T0.plusSeconds(3600), T0));
+        tx.run(() -> users.signOut("sess_a", T0.plusSeconds(3600), T0.plusSeconds(1)));
+        tx.run(() -> users.signOut("sess_expired", T0, T0.plusSeconds(1)));
+        assertTrue(users.signedOut("sess_a"));
+        assertFalse(users.signedOut("sess_b"));
+        assertFalse(users.signedOut("sess_expired"), "its cookie is refused anyway");
+        tx.run(() -> users.signOut("sess_c", T0.plusSeconds(7200), T0.plusSeconds(3600)));
+        assertFalse(users.signedOut("sess_a"), "forgotten once its cookie has expired");
+        assertTrue(users.signedOut("sess_c"));
     }
 
     @Test

@@ -20,12 +20,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Accounts, their API keys and web users, and authentication of both. */
@@ -44,6 +47,9 @@ public final class AccountService implements CreateAccountUseCase, ManageApiKeys
     private final Transactions transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** When this node last wrote each key's use: written at most once per {@link #LAST_USED_PRECISION} per key. */
+    private final Map<String, Instant> usesWritten = new ConcurrentHashMap<>();
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     public AccountService(Accounts accounts, ApiKeys apiKeys, Users users, PasswordHasher passwords,
                           Transactions transactions, Clock clock) {
@@ -132,7 +138,27 @@ public final class AccountService implements CreateAccountUseCase, ManageApiKeys
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 200) {
             return Optional.empty();
         }
-        return apiKeys.findActiveByHash(sha256(key)).map(ApiKey::accountId);
+        Optional<ApiKey> found = apiKeys.findActiveByHash(sha256(key));
+        found.ifPresent(this::used);
+        return found.map(ApiKey::accountId);
+    }
+
+    /** Keeps "last used" to the minute without a write per request (an API key may publish 1,000s a second). */
+    private void used(ApiKey key) {
+        Instant now = clock.instant();
+        Instant recently = now.minus(LAST_USED_PRECISION);
+        if (key.lastUsedAt() != null && key.lastUsedAt().isAfter(recently)) {
+            return;
+        }
+        Instant written = usesWritten.get(key.id());
+        if (written != null && written.isAfter(recently)) {
+            return;
+        }
+        if (usesWritten.size() > 10_000) {
+            usesWritten.clear(); // bounded: at worst one more write per key
+        }
+        usesWritten.put(key.id(), now);
+        transactions.run(() -> apiKeys.used(key.id(), now, recently));
     }
 
     @Override
@@ -149,8 +175,16 @@ public final class AccountService implements CreateAccountUseCase, ManageApiKeys
     }
 
     @Override
-    public Optional<User> user(String userId) {
-        return userId == null || userId.isBlank() ? Optional.empty() : users.findById(userId);
+    public Optional<User> user(String userId, String sessionId) {
+        if (userId == null || userId.isBlank() || sessionId == null || users.signedOut(sessionId)) {
+            return Optional.empty();
+        }
+        return users.findById(userId);
+    }
+
+    @Override
+    public void signOut(String sessionId, Instant expiresAt) {
+        transactions.run(() -> users.signOut(sessionId, expiresAt, clock.instant()));
     }
 
     private static Optional<Problem> checkOwner(String email, String password) {

@@ -441,6 +441,21 @@ class ApiContractTest {
         assertEquals(keys, ids(objects(api.ok(200, "GET", "/v1/api-keys", acc[1], null), "data")));
     }
 
+    @Test
+    void anApiKeysLastUseIsShown() {
+        String[] acc = api.newAccount("Used keys");
+        String unused = str(api.ok(201, "POST", "/v1/api-keys", acc[1], "{\"name\":\"spare\"}"), "id");
+        Instant before = Instant.now().minusSeconds(1);
+        api.ok(200, "GET", "/v1/webhooks", acc[1], null);
+        java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
+        objects(api.ok(200, "GET", "/v1/api-keys", acc[1], null), "data").forEach(k -> byId.put(str(k, "id"), k));
+        assertEquals(2, byId.size());
+        assertTrue(byId.get(unused).get("last_used_at").orElseThrow() instanceof JsonNull,
+                byId.get(unused)::canonical);
+        JsonObject used = byId.values().stream().filter(k -> !str(k, "id").equals(unused)).findFirst().orElseThrow();
+        assertFalse(Instant.parse(str(used, "last_used_at")).isBefore(before), used::canonical);
+    }
+
     // ---- test events, deliveries, retries, recovery ----
 
     @Test

@@ -93,9 +93,16 @@ class PagesHttpTest {
                 .allMatch(c -> c.toLowerCase().contains("; secure")), "Secure behind a TLS proxy");
 
         String csrf = WebClient.csrf(client.get("/settings/webhooks").body());
+        String copied = client.cookies.get("hookline_session");
         assertEquals(303, client.post("/logout", Map.of("_csrf", csrf)).statusCode());
         assertFalse(client.cookies.containsKey("hookline_session"));
         assertEquals(303, client.get("/settings/webhooks").statusCode());
+
+        // a copy of the signed-out cookie (another tab, or stolen) is refused too; other sessions stay
+        WebClient copy = new WebClient(hookline.baseUrl);
+        copy.cookies.put("hookline_session", copied);
+        assertEquals(303, copy.get("/settings/webhooks").statusCode(), "signed out for good");
+        assertEquals(200, behindTls.get("/settings/webhooks").statusCode(), "another session of the same user");
     }
 
     @Test

@@ -29,7 +29,10 @@ class SessionCodecTest {
     @Test
     void aCookieCarriesItsUserUntilItExpires() {
         String cookie = codec.encode("usr_1", NOW.plusSeconds(3600));
-        assertEquals(Optional.of(new SessionCodec.Session("usr_1", NOW.plusSeconds(3600))), codec.decode(cookie, NOW));
+        SessionCodec.Session session = codec.decode(cookie, NOW).orElseThrow();
+        assertEquals("usr_1", session.userId());
+        assertEquals(NOW.plusSeconds(3600), session.expiresAt());
+        assertEquals(16, session.id().length(), "12 random bytes, base64url: what signing out records");
         assertTrue(codec.decode(cookie, NOW.plusSeconds(3600)).isEmpty(), "expired");
         assertNotEquals(cookie, codec.encode("usr_1", NOW.plusSeconds(3600)), "a fresh nonce every login");
     }

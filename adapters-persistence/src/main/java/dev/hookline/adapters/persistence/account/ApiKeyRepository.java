@@ -15,6 +15,9 @@ interface ApiKeyRepository extends CrudRepository<ApiKeyRow, String> {
 
     List<ApiKeyRow> findByAccountIdOrderByCreatedAtDesc(String accountId);
 
+    @Query("UPDATE api_keys SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :unlessSince)")
+    long used(String id, Instant at, Instant unlessSince);
+
     @Query("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND account_id = :accountId AND revoked_at IS NULL")
     long revoke(String accountId, String id, Instant at);
 }

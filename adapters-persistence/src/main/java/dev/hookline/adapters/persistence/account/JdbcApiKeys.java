@@ -33,6 +33,11 @@ class JdbcApiKeys implements ApiKeys {
     }
 
     @Override
+    public void used(String keyId, Instant at, Instant unlessSince) {
+        repository.used(keyId, at, unlessSince);
+    }
+
+    @Override
     public boolean revoke(AccountId account, String keyId, Instant at) {
         return repository.revoke(account.value(), keyId, at) > 0;
     }

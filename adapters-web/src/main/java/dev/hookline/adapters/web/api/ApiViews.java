@@ -186,11 +186,13 @@ public final class ApiViews {
     @Schema(name = "ApiKey")
     @Serdeable.Serializable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ApiKeyView(String id, String name, String prefix, String createdAt, @Nullable String revokedAt,
+    public record ApiKeyView(String id, String name, String prefix, String createdAt,
+                             @Schema(description = "the last request made with the key, to the minute; null if never")
+                             @Nullable String lastUsedAt, @Nullable String revokedAt,
                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String key) {
         public static ApiKeyView of(ApiKey k, String secret) {
-            return new ApiKeyView(k.id(), k.name(), k.prefix() + "…", time(k.createdAt()), time(k.revokedAt()),
-                    secret);
+            return new ApiKeyView(k.id(), k.name(), k.prefix() + "…", time(k.createdAt()), time(k.lastUsedAt()),
+                    time(k.revokedAt()), secret);
         }
     }
 

@@ -32,8 +32,12 @@ public final class SessionCodec {
         this.key = key.clone();
     }
 
-    /** What a valid cookie says. */
-    public record Session(String userId, Instant expiresAt) {
+    /**
+     * What a valid cookie says.
+     *
+     * @param id the session's random nonce: what signing out records
+     */
+    public record Session(String userId, Instant expiresAt, String id) {
     }
 
     public String encode(String userId, Instant expiresAt) {
@@ -78,7 +82,7 @@ public final class SessionCodec {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return expires.isAfter(now) ? Optional.of(new Session(parts[0], expires)) : Optional.empty();
+        return expires.isAfter(now) ? Optional.of(new Session(parts[0], expires, parts[2])) : Optional.empty();
     }
 
     /** The CSRF token of a session (or of a pre-login nonce): derived, never stored. */

@@ -85,7 +85,7 @@ public class SessionFilter {
         }
         Optional<String> sessionValue = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue);
         Optional<SignedInUser> user = sessionValue.flatMap(value -> codec.decode(value, clock.instant())
-                .flatMap(session -> authenticate.user(session.userId()))
+                .flatMap(session -> authenticate.user(session.userId(), session.id()))
                 .map(u -> signedIn(u, value)));
         user.ifPresent(u -> request.setAttribute(SignedInUser.ATTRIBUTE, u));
 
@@ -174,6 +174,13 @@ public class SessionFilter {
     public Cookie sessionCookie(User user, HttpRequest<?> request) {
         String value = codec.encode(user.id(), clock.instant().plus(ttl));
         return cookie(SESSION_COOKIE, value, request).maxAge(ttl);
+    }
+
+    /** Signs the request's session out for good (a copy of its cookie is refused too); the cookie that clears it. */
+    public Cookie signOut(HttpRequest<?> request) {
+        request.getCookies().findCookie(SESSION_COOKIE).flatMap(c -> codec.decode(c.getValue(), clock.instant()))
+                .ifPresent(session -> authenticate.signOut(session.id(), session.expiresAt()));
+        return clearedSessionCookie(request);
     }
 
     public Cookie clearedSessionCookie(HttpRequest<?> request) {

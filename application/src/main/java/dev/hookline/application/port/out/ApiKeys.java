@@ -28,6 +28,9 @@ public interface ApiKeys {
 
     List<ApiKey> ofAccount(AccountId account);
 
+    /** Records a use of the key at {@code at}, unless one at or after {@code unlessSince} is recorded already. */
+    void used(String keyId, Instant at, Instant unlessSince);
+
     /** Revokes the account's key; false when the account has no such active key. */
     boolean revoke(AccountId account, String keyId, Instant at);
 }

@@ -25,4 +25,13 @@ public interface Users {
     Optional<User> findById(String id);
 
     long countByRole(Role role);
+
+    /**
+     * Records that the web session {@code sessionId} was signed out; its cookie would be valid until
+     * {@code expiresAt}. Forgets the sessions whose cookies have expired by {@code now}.
+     */
+    void signOut(String sessionId, Instant expiresAt, Instant now);
+
+    /** Whether the web session was signed out. */
+    boolean signedOut(String sessionId);
 }

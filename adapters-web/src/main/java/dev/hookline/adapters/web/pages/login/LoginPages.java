@@ -100,7 +100,7 @@ public class LoginPages {
     @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> logout(HttpRequest<?> request) {
         MutableHttpResponse<?> response = Pages.redirect("/login");
-        response.cookie(sessions.clearedSessionCookie(request));
+        response.cookie(sessions.signOut(request));
         return response;
     }
 

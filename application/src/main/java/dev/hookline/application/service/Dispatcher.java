@@ -179,23 +179,30 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
      * claimed, until a slot frees, rather than going back to the database to be claimed again.
      */
     private int claimAndSend(int limit) {
-        Instant now = clock.instant();
+        Instant started = clock.instant();
         Set<EndpointId> saturated = inFlightPerEndpoint.entrySet().stream()
                 .filter(e -> e.getValue().get() >= settings.maxInFlightPerEndpoint())
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(HashSet::new));
-        rateLimitedUntil.values().removeIf(until -> !until.isAfter(now));
+        rateLimitedUntil.values().removeIf(until -> !until.isAfter(started));
         saturated.addAll(rateLimitedUntil.keySet());
-        Instant leaseUntil = now.plus(settings.lease());
         int newest = Math.max(1, limit / 4);
         int all = limit;
+        Instant[] claimedAt = new Instant[1];
         List<Delivery> batch = transactions.inTransaction(() -> {
-            List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(now, leaseUntil, newest, saturated));
-            claimed.addAll(deliveries.claimDue(now, leaseUntil, all - claimed.size(), saturated));
+            // the lease starts when the claim is written, not before the wait for a connection (up to
+            // the pool's timeout while the database is away): a lease used up by that wait let this
+            // node claim and send the same delivery again
+            Instant at = clock.instant();
+            claimedAt[0] = at;
+            Instant leaseUntil = at.plus(settings.lease());
+            List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(at, leaseUntil, newest, saturated));
+            claimed.addAll(deliveries.claimDue(at, leaseUntil, all - claimed.size(), saturated));
             return claimed;
         });
         if (batch.isEmpty()) {
             return 0;
         }
+        Instant now = claimedAt[0];
         Map<EventId, Event> eventsById = events.findAll(batch.stream().map(Delivery::eventId).toList());
         Map<EndpointId, Endpoint> endpointsById =
                 endpoints.findAll(batch.stream().map(Delivery::endpointId).collect(Collectors.toSet()));
@@ -232,8 +239,19 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         return batch.size();
     }
 
-    /** Sends if the endpoint has a free slot. */
+    /**
+     * Sends if the endpoint has a free slot; false when it has none (the caller parks the delivery).
+     * A delivery whose lease would run out before its attempt could time out is not sent (true: dealt
+     * with): after a stall (a pause, a slow database) it may already be claimed again, here or by
+     * another node, and it is claimable again once its lease has run out.
+     */
     private boolean trySend(Delivery delivery, Event event, Endpoint endpoint) {
+        Instant latestEnd = clock.instant().plus(settings.timeout());
+        if (delivery.leaseUntil() == null || !delivery.leaseUntil().isAfter(latestEnd)) {
+            LOG.warning(() -> "not sending " + delivery.id().value() + ": its lease ends at " + delivery.leaseUntil()
+                    + ", before its attempt could end; it is due again then");
+            return true;
+        }
         AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(endpoint.id(), id -> new AtomicInteger());
         if (perEndpoint.incrementAndGet() > settings.maxInFlightPerEndpoint()) {
             perEndpoint.decrementAndGet();

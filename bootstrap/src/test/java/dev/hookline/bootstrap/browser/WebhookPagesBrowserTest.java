@@ -3,6 +3,7 @@ package dev.hookline.bootstrap.browser;
 import static dev.hookline.bootstrap.browser.PagesHookline.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -212,6 +213,12 @@ class WebhookPagesBrowserTest {
         url.sendKeys("https://169.254.169.254/latest/meta-data");
         waitFor("the inline refusal", () -> find("#url-check").getAttribute("class").contains("bad"));
         assertTrue(text("#url-check").contains("169.254.169.254"), text("#url-check"));
+        WebElement refusal = find("#url-check");
+        assertNotEquals(refusal.getCssValue("background-color"), refusal.getCssValue("color"),
+                "the refusal is readable, not red on red");
+        assertEquals("rgba(180, 35, 24, 1)", refusal.getCssValue("color"), "red text");
+        assertEquals("rgba(0, 0, 0, 0)", refusal.getCssValue("background-color"), "on the card's background");
+        screenshot("url-check-refused");
         url.clear();
         endpointPath = "/acme/hooks";
         url.sendKeys(hookline.receiver.url(endpointPath));
@@ -419,6 +426,8 @@ class WebhookPagesBrowserTest {
         find("#endpoints tbody tr a.url").click();
         waitFor("the endpoint page", () -> !all("#delete-endpoint").isEmpty());
         find("#delete-endpoint").click();
+        assertEquals("rgba(180, 35, 24, 1)", find("#confirm-delete").getCssValue("background-color"),
+                "the destructive button stays red");
         find("#confirm-delete").click();
         waitFor("the list", () -> driver.getCurrentUrl().contains("/settings/webhooks?deleted"));
         assertTrue(text(".alert.ok").contains("deleted"));

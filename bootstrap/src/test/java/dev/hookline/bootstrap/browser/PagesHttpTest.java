@@ -306,6 +306,58 @@ class PagesHttpTest {
     }
 
     @Test
+    void eventTypesTickedWithoutMovingTheAllEventsRadioAreWhatTheEndpointGets() {
+        String[] m = hookline.merchant("Ticking Shop");
+        WebClient client = signedIn(m);
+        EndpointQueries queries = hookline.context.getBean(EndpointQueries.class);
+        String newForm = client.get("/settings/webhooks/new").body();
+        assertTrue(newForm.contains("name=\"scope_shown\" value=\"all\""), "the form says where the radio was");
+        String token = WebClient.csrf(newForm);
+
+        // without JavaScript ticking does not move the radio off its default "All events"
+        HttpResponse<String> ticked = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all"), Map.entry("events", "payment.*"),
+                Map.entry("events", "payment.failed"), Map.entry("events", "invoice.paid")));
+        assertEquals(303, ticked.statusCode(), ticked.body());
+        String id = idIn(ticked);
+        assertEquals(List.of("invoice.paid", "payment.*"), queries.get(new AccountId(m[0]), id).orElseThrow()
+                .endpoint().filter().patterns(), "the ticked types, not every event");
+        HttpResponse<String> withoutShown = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked2")), Map.entry("scope", "all"),
+                Map.entry("events", "customer.created")));
+        assertEquals(List.of("customer.created"), queries.get(new AccountId(m[0]), idIn(withoutShown)).orElseThrow()
+                .endpoint().filter().patterns(), "a form from before scope_shown existed");
+        HttpResponse<String> nothingTicked = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/all")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all")));
+        assertEquals(List.of("*"), queries.get(new AccountId(m[0]), idIn(nothingTicked)).orElseThrow()
+                .endpoint().filter().patterns());
+
+        // the edit form of that endpoint shows its types ticked and the radio on "Specific event types"
+        String edit = client.get("/settings/webhooks/" + id + "/edit").body();
+        assertTrue(edit.contains("name=\"scope_shown\" value=\"selected\""), edit);
+        HttpResponse<String> refused = client.post("/settings/webhooks/" + id, List.of(Map.entry("_csrf", token),
+                Map.entry("url", "https://10.0.0.9/hooks"), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all"), Map.entry("events", "invoice.paid")));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"scope-selected\" checked"), "the answer keeps the choice");
+        assertTrue(refused.body().contains("value=\"invoice.paid\" checked"), "and the ticks");
+        // moving the radio to "All events" there means all events, whatever is still ticked
+        HttpResponse<String> movedToAll = client.post("/settings/webhooks/" + id, List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "selected"), Map.entry("events", "invoice.paid"),
+                Map.entry("events", "payment.*")));
+        assertEquals(303, movedToAll.statusCode(), movedToAll.body());
+        assertEquals(List.of("*"), queries.get(new AccountId(m[0]), id).orElseThrow().endpoint().filter().patterns());
+    }
+
+    private static String idIn(HttpResponse<String> created) {
+        assertEquals(303, created.statusCode(), created.body());
+        return created.headers().firstValue("location").orElseThrow().replaceAll(".*/(wh_[0-9A-Z]+).*", "$1");
+    }
+
+    @Test
     void editingAnEndpointSavesOrExplainsAndOperatorsRetryWithoutJavaScript() {
         String[] m = hookline.merchant("Edit Shop");
         WebClient client = signedIn(m);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +40,18 @@ final class WebClient {
         return post(path, form, Map.of());
     }
 
+    /** A form post with repeated fields (ticked checkboxes), in order. */
+    HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        return post(path, fields, Map.of());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return post(path, List.copyOf(form.entrySet()), headers);
+    }
+
+    private HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields,
+                                      Map<String, String> headers) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

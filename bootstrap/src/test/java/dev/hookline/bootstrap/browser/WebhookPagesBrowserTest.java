@@ -453,4 +453,21 @@ class WebhookPagesBrowserTest {
         waitFor("revoked", () -> text(".alert.ok").contains("revoked"));
         assertEquals(active - 1, all("#keys tbody tr form button").size());
     }
+
+    @Test
+    @Order(11)
+    void choosingAllEventsAfterTickingSomeSubscribesToAllEvents() {
+        signIn(otherMerchant[1], otherMerchant[2]);
+        open("/settings/webhooks/new");
+        find("#url").sendKeys(hookline.receiver.url("/all-after-all"));
+        find(".category input[value='invoice.paid']").click();
+        assertTrue(find("#scope-selected").isSelected(), "ticking moves the radio");
+        find("#scope-all").click();
+        assertTrue(find(".category input[value='invoice.paid']").isSelected(), "the tick stays, dimmed");
+        find("#save-endpoint").click();
+        waitFor("the new endpoint's page", () -> !all("#created-notice").isEmpty());
+        String id = driver.getCurrentUrl().replaceAll(".*/settings/webhooks/([^?#/]+).*", "$1");
+        assertEquals(List.of("*"), hookline.context.getBean(EndpointQueries.class).get(new AccountId(otherMerchant[0]), id)
+                .orElseThrow().endpoint().filter().patterns(), "the radio's last choice wins");
+    }
 }

@@ -209,14 +209,23 @@ public class WebhookPages {
         return Pages.render(request, status, "webhooks/form", Map.of("form", view));
     }
 
-    /** What the add/edit form sent. */
+    /**
+     * What the add/edit form sent.
+     *
+     * <p>Event types ticked while the radio says "All events" are what the merchant meant, unless
+     * the merchant moved the radio to "All events" (the form's {@code scope_shown} says where it
+     * was): without JavaScript ticking a box does not move the radio, and "All events" is the
+     * default, so a merchant who only ticked boxes would otherwise get every event. With
+     * JavaScript the ticks move the radio, and choosing "All events" leaves the boxes out.
+     */
     record FormInput(String url, String description, boolean all, Set<String> selected, List<String> events) {
 
         static FormInput of(Map<String, List<String>> form) {
             String url = Optional.ofNullable(Pages.first(form, "url")).orElse("").trim();
             String description = Optional.ofNullable(Pages.first(form, "description")).orElse("").trim();
-            boolean all = "all".equals(Pages.first(form, "scope"));
             Set<String> selected = new LinkedHashSet<>(form.getOrDefault("events", List.of()));
+            boolean radioMovedToAll = "selected".equals(Pages.first(form, "scope_shown"));
+            boolean all = "all".equals(Pages.first(form, "scope")) && (selected.isEmpty() || radioMovedToAll);
             List<String> events;
             if (all) {
                 events = List.of(EventFilter.ALL);

@@ -415,6 +415,18 @@ class PagesHttpTest {
         String first = client.get("/settings/webhooks/" + endpoint).body();
         assertEquals(20, first.split("class=\"log-row\"").length - 1);
         assertTrue(first.contains("23 events queued"), "the queued count");
+        String refresh = client.post("/settings/webhooks/" + endpoint + "/enabled", Map.of("enabled", "false"),
+                Map.of("X-CSRF-Token", token, "HX-Request", "true")).body();
+        assertTrue(refresh.matches("(?s).*id=\"endpoint-status\"[^>]*hx-swap-oob=\"true\"[^>]*>Disabled<.*"),
+                "the toggle's answer carries the status badge: " + refresh);
+        assertTrue(refresh.contains("23 events queued") && refresh.contains("id=\"settings\""), refresh);
+        String polled = client.get("/settings/webhooks/" + endpoint + "/deliveries?status=&event_type=",
+                Map.of("HX-Request", "true")).body();
+        assertTrue(polled.contains("id=\"log\""), "the log");
+        assertTrue(polled.matches("(?s).*id=\"endpoint-status\"[^>]*hx-swap-oob=\"true\"[^>]*>Disabled<.*"), polled);
+        assertTrue(polled.matches("(?s).*id=\"settings\"[^>]*hx-swap-oob=\"true\".*23 events queued.*"),
+                "the queued count refreshes with the log: " + polled);
+        assertFalse(first.contains("hx-swap-oob"), "the page itself has nothing out of band");
         java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]*cursor=[^\"]*)\" id=\"older\"")
                 .matcher(first);
         assertTrue(older.find(), "an Older link");

@@ -30,6 +30,12 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** A GET as a browser sends it, accepting HTML first. */
     HttpResponse<String> browse(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET()

@@ -286,8 +286,11 @@ class WebhookPagesBrowserTest {
     @Order(5)
     void disablingQueuesEventsAndEnablingDeliversThemIntoTheLogWithoutAReload() {
         open("/settings/webhooks/" + endpointId);
+        assertEquals("Active", text("#endpoint-status"));
+        js("window.__noReload = 1;");
         find("#enabled-toggle").click();
         waitFor("disabled", () -> find("#enabled-toggle").getText().contains("Disabled"));
+        waitFor("the status badge to follow", () -> text("#endpoint-status").equals("Disabled"));
         assertTrue(text("#queued-note").contains("queued but not delivered"), text("#queued-note"));
 
         int before = hookline.receiver.hits(endpointPath);
@@ -295,17 +298,16 @@ class WebhookPagesBrowserTest {
         hookline.publish(merchant[0], "invoice.paid", "{\"id\":\"inv_1\",\"amount_paid\":9900}");
         hookline.publish(merchant[0], "customer.created", "{\"id\":\"cus_1\"}"); // not subscribed
 
-        open("/settings/webhooks/" + endpointId);
-        assertEquals("2 events queued", text("#queued-count"));
         waitFor("two queued rows", () -> logStatuses().stream().filter("Queued"::equals).count() == 2);
+        waitFor("the queued count to follow the log", () -> text("#queued-count").equals("2 events queued"));
         assertEquals(before, hookline.receiver.hits(endpointPath), "nothing sent while disabled");
 
-        js("window.__noReload = 1;");
         find("#enabled-toggle").click();
         waitFor("enabled", () -> find("#enabled-toggle").getText().contains("Enabled"));
+        waitFor("the status badge to follow", () -> text("#endpoint-status").equals("Active"));
         waitFor("the queued deliveries to arrive in the log",
                 () -> logStatuses().size() == 3 && logStatuses().stream().allMatch("Succeeded"::equals));
-        assertEquals(1L, js("return window.__noReload;"), "the log refreshed itself");
+        assertEquals(1L, js("return window.__noReload;"), "the log, badge and card refreshed themselves");
         assertEquals(before + 2, hookline.receiver.hits(endpointPath));
     }
 

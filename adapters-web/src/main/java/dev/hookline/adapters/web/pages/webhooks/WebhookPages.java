@@ -326,6 +326,18 @@ public class WebhookPages {
     public record SettingsView(String id, boolean enabled, String disabledReason, long queued, Badge status) {
     }
 
+    /**
+     * The parts of the endpoint page outside the log that change with its deliveries: the status
+     * badge and the Delivery card (enabled, queued count), as HTMX out-of-band swaps. They go with
+     * every refresh of the log and with the answer to the enable toggle.
+     */
+    private static Map<String, Object> live(EndpointView view) {
+        Map<String, Object> models = new HashMap<>();
+        models.put("settings", settings(view));
+        models.put("oob", true);
+        return models;
+    }
+
     private static SettingsView settings(EndpointView view) {
         Endpoint e = view.endpoint();
         return new SettingsView(e.id().value(), e.enabled(),
@@ -347,8 +359,7 @@ public class WebhookPages {
             return Pages.problem(request, r.problem());
         }
         if (Pages.htmx(request)) {
-            return Pages.render(request, "webhooks/_settings",
-                    Map.of("settings", settings(endpoints.get(account, id).orElseThrow())))
+            return Pages.render(request, "webhooks/_live", live(endpoints.get(account, id).orElseThrow()))
                     .header("HX-Trigger", "deliveries-changed");
         }
         return Pages.redirect(base(id));
@@ -464,14 +475,21 @@ public class WebhookPages {
                     + Pages.encode(eventType) + (cursor == null ? "" : "&cursor=" + Pages.encode(cursor)) + "#log");
         }
         AccountId account = account(request);
-        if (endpoints.get(account, id) instanceof Result.Rejected<EndpointView> r) {
+        Result<EndpointView> endpoint = endpoints.get(account, id);
+        if (endpoint instanceof Result.Rejected<EndpointView> r) {
             return Pages.problem(request, r.problem());
         }
         Result<LogView> view = logView(account, id, status, eventType, cursor, clock.instant());
         if (view instanceof Result.Rejected<LogView> r) {
             return Pages.problem(request, r.problem());
         }
-        return Pages.render(request, "webhooks/_log", Map.of("log", view.orElseThrow()));
+        return logWithLiveParts(request, view.orElseThrow(), endpoint.orElseThrow());
+    }
+
+    private MutableHttpResponse<?> logWithLiveParts(HttpRequest<?> request, LogView log, EndpointView endpoint) {
+        Map<String, Object> models = live(endpoint);
+        models.put("log", log);
+        return Pages.render(request, "webhooks/_log_live", models);
     }
 
     /** A delivery expanded: the request sent and every attempt. */
@@ -517,7 +535,7 @@ public class WebhookPages {
         }
         if (Pages.htmx(request)) {
             Result<LogView> view = logView(account, id, null, null, null, clock.instant());
-            return Pages.render(request, "webhooks/_log", Map.of("log", view.orElseThrow()));
+            return logWithLiveParts(request, view.orElseThrow(), endpoints.get(account, id).orElseThrow());
         }
         return Pages.redirect(base(id) + "?retried=1#log");
     }

@@ -358,6 +358,24 @@ class PagesHttpTest {
     }
 
     @Test
+    void theChartSaysItCountsAttemptsAndDoesNotSuggestATestEventItLeavesOut() {
+        String[] m = hookline.merchant("Chart Shop");
+        WebClient client = signedIn(m);
+        String endpoint = endpointOf(m[0], hookline.receiver.url("/chart"), "");
+        String token = WebClient.csrf(client.get("/settings/webhooks/" + endpoint).body());
+        assertEquals(303, client.post("/settings/webhooks/" + endpoint + "/test",
+                Map.of("_csrf", token, "event_type", "payment.succeeded")).statusCode());
+        String page = client.get("/settings/webhooks/" + endpoint).body();
+        assertTrue(page.contains("<h2>Delivery attempts, last 7 days</h2>"), "the chart counts attempts");
+        assertTrue(page.contains("attempts that succeeded"), "its legend too");
+        assertTrue(page.contains("No delivery attempts in the last 7 days. Test events are not counted here."),
+                "a test event does not show in the chart, and the empty chart says so: " + page);
+        assertFalse(page.contains("Send a test event to see it here"));
+        assertTrue(page.contains("the share that succeeded (a delivery retried until it succeeded counts once)"),
+                "the header's rate says it counts deliveries");
+    }
+
+    @Test
     void editingAnEndpointSavesOrExplainsAndOperatorsRetryWithoutJavaScript() {
         String[] m = hookline.merchant("Edit Shop");
         WebClient client = signedIn(m);

@@ -65,6 +65,24 @@ class PagesHttpTest {
     }
 
     @Test
+    void everyPageNamesAnIconThatIsServed() {
+        WebClient anonymous = new WebClient(hookline.baseUrl);
+        String link = "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">";
+        assertTrue(anonymous.get("/login").body().contains(link), "the layout");
+        HttpResponse<String> expired = anonymous.post("/login", Map.of("email", "a@b.test", "password", "x"));
+        assertEquals(403, expired.statusCode());
+        assertTrue(expired.body().contains(link), "the session filter's own pages: " + expired.body());
+        HttpResponse<String> icon = anonymous.get("/assets/favicon.svg");
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("content-type").orElseThrow().startsWith("image/svg+xml"),
+                icon.headers().toString());
+        assertTrue(icon.body().startsWith("<svg"));
+        HttpResponse<String> ico = anonymous.get("/favicon.ico");
+        assertEquals(308, ico.statusCode(), "asked for by browsers where no page names an icon");
+        assertEquals("/assets/favicon.svg", ico.headers().firstValue("location").orElseThrow());
+    }
+
+    @Test
     void loginSetsAnHttpOnlySameSiteSessionCookieAndLogoutClearsIt() {
         String[] m = hookline.merchant("Cookie Shop");
         WebClient client = new WebClient(hookline.baseUrl);

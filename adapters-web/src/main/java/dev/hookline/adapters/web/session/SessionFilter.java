@@ -198,6 +198,7 @@ public class SessionFilter {
     static MutableHttpResponse<String> page(HttpStatus status, String title, String message) {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " · Hookline</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">"
                 + "<link rel=\"stylesheet\" href=\"/assets/hookline.css\"></head><body class=\"plain\">"
                 + "<main class=\"narrow\"><div class=\"card\"><h1>" + escape(title) + "</h1><p>" + escape(message)
                 + "</p><p><a class=\"button\" href=\"/\">Go to Hookline</a></p></div></main></body></html>";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.adapters.web.pages.PageViewsFilter;
 import dev.hookline.application.port.in.EndpointQueries;
+import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.RegisterEndpointUseCase;
 import dev.hookline.application.port.in.RegisterEndpointUseCase.RegisterEndpointCommand;
 import dev.hookline.domain.id.AccountId;
@@ -391,6 +392,47 @@ class PagesHttpTest {
         assertFalse(page.contains("Send a test event to see it here"));
         assertTrue(page.contains("the share that succeeded (a delivery retried until it succeeded counts once)"),
                 "the header's rate says it counts deliveries");
+    }
+
+    @Test
+    void creatingAnApiKeyRedirectsSoARefreshCreatesNoSecondKeyAndShowsTheKeyOnce() {
+        String[] m = hookline.merchant("Key Shop");
+        WebClient client = signedIn(m);
+        ManageApiKeysUseCase keys = hookline.context.getBean(ManageApiKeysUseCase.class);
+        int before = keys.list(new AccountId(m[0])).size();
+        String token = WebClient.csrf(client.get("/settings/api-keys").body());
+
+        HttpResponse<String> created = client.post("/settings/api-keys", Map.of("_csrf", token, "name", "CI <b>box</b>"));
+        assertEquals(303, created.statusCode(), "post/redirect/get: a refresh of the answer does not post again");
+        assertEquals("/settings/api-keys", created.headers().firstValue("location").orElseThrow());
+        assertEquals(before + 1, keys.list(new AccountId(m[0])).size());
+        String cookie = created.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("hookline_new_key=")).findFirst().orElseThrow();
+        for (String flag : List.of("httponly", "samesite=strict", "path=/settings/api-keys", "max-age=120")) {
+            assertTrue(cookie.toLowerCase().contains(flag), flag + ": " + cookie);
+        }
+        assertFalse(cookie.contains("hk_live_"), "the key is sealed, not readable in the cookie");
+        String sealed = client.cookies.get("hookline_new_key");
+
+        HttpResponse<String> page = client.get("/settings/api-keys");
+        assertEquals(200, page.statusCode());
+        java.util.regex.Matcher shown = Pattern.compile("id=\"new-key-value\"[^>]*>(hk_live_[A-Za-z0-9_-]+)<")
+                .matcher(page.body());
+        assertTrue(shown.find(), page.body());
+        assertTrue(page.body().contains("Key “CI &lt;b&gt;box&lt;/b&gt;” created."), "the name, escaped");
+        assertFalse(client.cookies.containsKey("hookline_new_key"), "opened once, then cleared");
+        assertEquals(200, new WebClient(hookline.baseUrl).get("/v1/event-types", shown.group(1)).statusCode(),
+                "the key shown is the key created");
+        assertFalse(client.get("/settings/api-keys").body().contains("new-key-value"), "shown once");
+        assertEquals(before + 1, keys.list(new AccountId(m[0])).size());
+
+        // the sealed value is of no use to another user, or altered
+        WebClient other = signedIn(hookline.merchant("Other Key Shop"));
+        other.cookies.put("hookline_new_key", sealed);
+        assertFalse(other.get("/settings/api-keys").body().contains("new-key-value"));
+        char c = sealed.charAt(20);
+        client.cookies.put("hookline_new_key", sealed.substring(0, 20) + (c == 'A' ? 'B' : 'A') + sealed.substring(21));
+        assertFalse(client.get("/settings/api-keys").body().contains("new-key-value"));
     }
 
     @Test

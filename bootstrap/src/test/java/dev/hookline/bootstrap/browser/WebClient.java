@@ -30,6 +30,11 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with an API key. */
+    HttpResponse<String> get(String path, String bearer) {
+        return get(path, Map.of("Authorization", "Bearer " + bearer));
+    }
+
     HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         headers.forEach(b::header);

@@ -446,6 +446,10 @@ class WebhookPagesBrowserTest {
         waitFor("the new key", () -> text("#new-key-value").startsWith("hk_live_"));
         assertEquals(before + 1, all("#keys tbody tr").size());
         assertTrue(text("#keys").contains("CI <b>server</b>"), "the name is shown as typed");
+        driver.navigate().refresh();
+        waitFor("the page again", () -> !all("#keys").isEmpty());
+        assertTrue(all("#new-key-value").isEmpty(), "shown only once");
+        assertEquals(before + 1, all("#keys tbody tr").size(), "a refresh does not create a second key");
         open("/settings/api-keys");
         assertTrue(all("#new-key-value").isEmpty(), "shown only once");
         List<WebElement> revoke = all("#keys tbody tr form button");

@@ -190,9 +190,14 @@ public class SessionFilter {
     }
 
     private Cookie cookie(String name, String value, HttpRequest<?> request) {
-        boolean secure = alwaysSecure || request.isSecure()
+        return Cookie.of(name, value).httpOnly(true).secure(secure(request, alwaysSecure)).sameSite(SameSite.Lax)
+                .path("/");
+    }
+
+    /** Whether cookies set in answer to this request get the Secure flag: behind TLS, or when configured. */
+    public static boolean secure(HttpRequest<?> request, boolean alwaysSecure) {
+        return alwaysSecure || request.isSecure()
                 || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
-        return Cookie.of(name, value).httpOnly(true).secure(secure).sameSite(SameSite.Lax).path("/");
     }
 
     static MutableHttpResponse<String> page(HttpStatus status, String title, String message) {

@@ -55,6 +55,17 @@
       e.stopImmediatePropagation();
     }
   }, true);
+  // "All events" sends no event types: the boxes stay ticked (dimmed) in case the merchant
+  // switches back, but are left out of the form (the server would honour them otherwise).
+  document.addEventListener("submit", function (e) {
+    var all = e.target.querySelector && e.target.querySelector("#scope-all");
+    if (all && all.checked) {
+      e.target.querySelectorAll('input[name="events"]').forEach(function (c) { c.disabled = true; });
+    }
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll('input[name="events"]:disabled').forEach(function (c) { c.disabled = false; });
+  });
   // "All events" dims the checkboxes; ticking a category ticks its types.
   document.addEventListener("change", function (e) {
     var t = e.target;

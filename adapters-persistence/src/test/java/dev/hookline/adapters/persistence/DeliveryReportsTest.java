@@ -97,7 +97,7 @@ class DeliveryReportsTest extends DatabaseTest {
     }
 
     @Test
-    void queueDepthAttemptsPerMinuteAndLastAttempts() {
+    void queueDepthDeliveriesAndAttemptsPerMinuteAndLastAttempts() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Instant now = Instant.now();
@@ -116,9 +116,15 @@ class DeliveryReportsTest extends DatabaseTest {
         attempt(retrying, 1, now.minusSeconds(10), 30, status(500));
         attempt(done, 1, now.minusSeconds(120), 10, status(500));
         attempt(done, 2, now.minusSeconds(5), 20, status(200));
-        DeliveryReports.AttemptCount lastMinute = reports().attemptsSince(now.minusSeconds(60));
-        assertEquals(2, lastMinute.attempts());
-        assertEquals(1, lastMinute.succeeded());
+        Delivery retriedToSuccess = stored(endpoint, newEvent(account), DeliveryStatus.SUCCEEDED, now);
+        attempt(retriedToSuccess, 1, now.minusSeconds(30), 10, status(503));
+        attempt(retriedToSuccess, 2, now.minusSeconds(20), 10, status(200));
+        Delivery failed = stored(endpoint, newEvent(account), DeliveryStatus.FAILED, now);
+        attempt(failed, 1, now.minusSeconds(40), 10, status(500));
+        attempt(failed, 2, now.minusSeconds(15), 10, status(500));
+        DeliveryReports.Throughput lastMinute = reports().throughputSince(now.minusSeconds(60));
+        assertEquals(new DeliveryReports.Throughput(3, 2, 6), lastMinute,
+                "3 deliveries finished (each once, however many attempts), 2 of them succeeded; 6 attempts");
 
         Map<DeliveryId, LastAttempt> last = reports().lastAttempts(List.of(retrying.id(), done.id(),
                 DeliveryId.generate()));

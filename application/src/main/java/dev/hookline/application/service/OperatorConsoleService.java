@@ -5,7 +5,6 @@ import dev.hookline.application.port.in.Problem;
 import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.in.RetryDeliveryUseCase;
 import dev.hookline.application.port.out.DeliveryReports;
-import dev.hookline.application.port.out.DeliveryReports.AttemptCount;
 import dev.hookline.application.port.out.DeliveryReports.FailedDelivery;
 import dev.hookline.application.port.out.DeliveryReports.FailedQuery;
 import dev.hookline.application.port.out.Page;
@@ -157,8 +156,7 @@ public final class OperatorConsoleService implements OperatorConsoleUseCase {
     @Override
     public QueueHealth queueHealth() {
         Instant now = clock.instant();
-        AttemptCount lastMinute = reports.attemptsSince(now.minus(Duration.ofMinutes(1)));
-        return new QueueHealth(reports.queueDepth(now), lastMinute.attempts(), lastMinute.succeeded(), now);
+        return new QueueHealth(reports.queueDepth(now), reports.throughputSince(now.minus(Duration.ofMinutes(1))), now);
     }
 
     private static Result<FailedQuery> query(FailedFilter filter) {

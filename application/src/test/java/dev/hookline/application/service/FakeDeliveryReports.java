@@ -67,8 +67,8 @@ final class FakeDeliveryReports implements DeliveryReports {
     }
 
     @Override
-    public AttemptCount attemptsSince(Instant since) {
-        return new AttemptCount(0, 0);
+    public Throughput throughputSince(Instant since) {
+        return new Throughput(0, 0, 0);
     }
 
     @Override

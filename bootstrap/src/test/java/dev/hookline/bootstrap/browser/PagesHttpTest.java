@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.adapters.web.pages.PageViewsFilter;
 import dev.hookline.application.port.in.EndpointQueries;
+import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.RegisterEndpointUseCase;
 import dev.hookline.application.port.in.RegisterEndpointUseCase.RegisterEndpointCommand;
 import dev.hookline.domain.id.AccountId;
@@ -62,6 +63,24 @@ class PagesHttpTest {
         assertEquals(200, login.statusCode());
         assertEquals("DENY", login.headers().firstValue("x-frame-options").orElseThrow());
         assertEquals("nosniff", login.headers().firstValue("x-content-type-options").orElseThrow());
+    }
+
+    @Test
+    void everyPageNamesAnIconThatIsServed() {
+        WebClient anonymous = new WebClient(hookline.baseUrl);
+        String link = "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">";
+        assertTrue(anonymous.get("/login").body().contains(link), "the layout");
+        HttpResponse<String> expired = anonymous.post("/login", Map.of("email", "a@b.test", "password", "x"));
+        assertEquals(403, expired.statusCode());
+        assertTrue(expired.body().contains(link), "the session filter's own pages: " + expired.body());
+        HttpResponse<String> icon = anonymous.get("/assets/favicon.svg");
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("content-type").orElseThrow().startsWith("image/svg+xml"),
+                icon.headers().toString());
+        assertTrue(icon.body().startsWith("<svg"));
+        HttpResponse<String> ico = anonymous.get("/favicon.ico");
+        assertEquals(308, ico.statusCode(), "asked for by browsers where no page names an icon");
+        assertEquals("/assets/favicon.svg", ico.headers().firstValue("location").orElseThrow());
     }
 
     @Test
@@ -313,6 +332,117 @@ class PagesHttpTest {
     }
 
     @Test
+    void eventTypesTickedWithoutMovingTheAllEventsRadioAreWhatTheEndpointGets() {
+        String[] m = hookline.merchant("Ticking Shop");
+        WebClient client = signedIn(m);
+        EndpointQueries queries = hookline.context.getBean(EndpointQueries.class);
+        String newForm = client.get("/settings/webhooks/new").body();
+        assertTrue(newForm.contains("name=\"scope_shown\" value=\"all\""), "the form says where the radio was");
+        String token = WebClient.csrf(newForm);
+
+        // without JavaScript ticking does not move the radio off its default "All events"
+        HttpResponse<String> ticked = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all"), Map.entry("events", "payment.*"),
+                Map.entry("events", "payment.failed"), Map.entry("events", "invoice.paid")));
+        assertEquals(303, ticked.statusCode(), ticked.body());
+        String id = idIn(ticked);
+        assertEquals(List.of("invoice.paid", "payment.*"), queries.get(new AccountId(m[0]), id).orElseThrow()
+                .endpoint().filter().patterns(), "the ticked types, not every event");
+        HttpResponse<String> withoutShown = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked2")), Map.entry("scope", "all"),
+                Map.entry("events", "customer.created")));
+        assertEquals(List.of("customer.created"), queries.get(new AccountId(m[0]), idIn(withoutShown)).orElseThrow()
+                .endpoint().filter().patterns(), "a form from before scope_shown existed");
+        HttpResponse<String> nothingTicked = client.post("/settings/webhooks", List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/all")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all")));
+        assertEquals(List.of("*"), queries.get(new AccountId(m[0]), idIn(nothingTicked)).orElseThrow()
+                .endpoint().filter().patterns());
+
+        // the edit form of that endpoint shows its types ticked and the radio on "Specific event types"
+        String edit = client.get("/settings/webhooks/" + id + "/edit").body();
+        assertTrue(edit.contains("name=\"scope_shown\" value=\"selected\""), edit);
+        HttpResponse<String> refused = client.post("/settings/webhooks/" + id, List.of(Map.entry("_csrf", token),
+                Map.entry("url", "https://10.0.0.9/hooks"), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "all"), Map.entry("events", "invoice.paid")));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"scope-selected\" checked"), "the answer keeps the choice");
+        assertTrue(refused.body().contains("value=\"invoice.paid\" checked"), "and the ticks");
+        // moving the radio to "All events" there means all events, whatever is still ticked
+        HttpResponse<String> movedToAll = client.post("/settings/webhooks/" + id, List.of(Map.entry("_csrf", token),
+                Map.entry("url", hookline.receiver.url("/ticked")), Map.entry("scope", "all"),
+                Map.entry("scope_shown", "selected"), Map.entry("events", "invoice.paid"),
+                Map.entry("events", "payment.*")));
+        assertEquals(303, movedToAll.statusCode(), movedToAll.body());
+        assertEquals(List.of("*"), queries.get(new AccountId(m[0]), id).orElseThrow().endpoint().filter().patterns());
+    }
+
+    private static String idIn(HttpResponse<String> created) {
+        assertEquals(303, created.statusCode(), created.body());
+        return created.headers().firstValue("location").orElseThrow().replaceAll(".*/(wh_[0-9A-Z]+).*", "$1");
+    }
+
+    @Test
+    void theChartSaysItCountsAttemptsAndDoesNotSuggestATestEventItLeavesOut() {
+        String[] m = hookline.merchant("Chart Shop");
+        WebClient client = signedIn(m);
+        String endpoint = endpointOf(m[0], hookline.receiver.url("/chart"), "");
+        String token = WebClient.csrf(client.get("/settings/webhooks/" + endpoint).body());
+        assertEquals(303, client.post("/settings/webhooks/" + endpoint + "/test",
+                Map.of("_csrf", token, "event_type", "payment.succeeded")).statusCode());
+        String page = client.get("/settings/webhooks/" + endpoint).body();
+        assertTrue(page.contains("<h2>Delivery attempts, last 7 days</h2>"), "the chart counts attempts");
+        assertTrue(page.contains("attempts that succeeded"), "its legend too");
+        assertTrue(page.contains("No delivery attempts in the last 7 days. Test events are not counted here."),
+                "a test event does not show in the chart, and the empty chart says so: " + page);
+        assertFalse(page.contains("Send a test event to see it here"));
+        assertTrue(page.contains("the share that succeeded (a delivery retried until it succeeded counts once)"),
+                "the header's rate says it counts deliveries");
+    }
+
+    @Test
+    void creatingAnApiKeyRedirectsSoARefreshCreatesNoSecondKeyAndShowsTheKeyOnce() {
+        String[] m = hookline.merchant("Key Shop");
+        WebClient client = signedIn(m);
+        ManageApiKeysUseCase keys = hookline.context.getBean(ManageApiKeysUseCase.class);
+        int before = keys.list(new AccountId(m[0])).size();
+        String token = WebClient.csrf(client.get("/settings/api-keys").body());
+
+        HttpResponse<String> created = client.post("/settings/api-keys", Map.of("_csrf", token, "name", "CI <b>box</b>"));
+        assertEquals(303, created.statusCode(), "post/redirect/get: a refresh of the answer does not post again");
+        assertEquals("/settings/api-keys", created.headers().firstValue("location").orElseThrow());
+        assertEquals(before + 1, keys.list(new AccountId(m[0])).size());
+        String cookie = created.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("hookline_new_key=")).findFirst().orElseThrow();
+        for (String flag : List.of("httponly", "samesite=strict", "path=/settings/api-keys", "max-age=120")) {
+            assertTrue(cookie.toLowerCase().contains(flag), flag + ": " + cookie);
+        }
+        assertFalse(cookie.contains("hk_live_"), "the key is sealed, not readable in the cookie");
+        String sealed = client.cookies.get("hookline_new_key");
+
+        HttpResponse<String> page = client.get("/settings/api-keys");
+        assertEquals(200, page.statusCode());
+        java.util.regex.Matcher shown = Pattern.compile("id=\"new-key-value\"[^>]*>(hk_live_[A-Za-z0-9_-]+)<")
+                .matcher(page.body());
+        assertTrue(shown.find(), page.body());
+        assertTrue(page.body().contains("Key “CI &lt;b&gt;box&lt;/b&gt;” created."), "the name, escaped");
+        assertFalse(client.cookies.containsKey("hookline_new_key"), "opened once, then cleared");
+        assertEquals(200, new WebClient(hookline.baseUrl).get("/v1/event-types", shown.group(1)).statusCode(),
+                "the key shown is the key created");
+        assertFalse(client.get("/settings/api-keys").body().contains("new-key-value"), "shown once");
+        assertEquals(before + 1, keys.list(new AccountId(m[0])).size());
+
+        // the sealed value is of no use to another user, or altered
+        WebClient other = signedIn(hookline.merchant("Other Key Shop"));
+        other.cookies.put("hookline_new_key", sealed);
+        assertFalse(other.get("/settings/api-keys").body().contains("new-key-value"));
+        char c = sealed.charAt(20);
+        client.cookies.put("hookline_new_key", sealed.substring(0, 20) + (c == 'A' ? 'B' : 'A') + sealed.substring(21));
+        assertFalse(client.get("/settings/api-keys").body().contains("new-key-value"));
+    }
+
+    @Test
     void editingAnEndpointSavesOrExplainsAndOperatorsRetryWithoutJavaScript() {
         String[] m = hookline.merchant("Edit Shop");
         WebClient client = signedIn(m);
@@ -370,6 +500,18 @@ class PagesHttpTest {
         String first = client.get("/settings/webhooks/" + endpoint).body();
         assertEquals(20, first.split("class=\"log-row\"").length - 1);
         assertTrue(first.contains("23 events queued"), "the queued count");
+        String refresh = client.post("/settings/webhooks/" + endpoint + "/enabled", Map.of("enabled", "false"),
+                Map.of("X-CSRF-Token", token, "HX-Request", "true")).body();
+        assertTrue(refresh.matches("(?s).*id=\"endpoint-status\"[^>]*hx-swap-oob=\"true\"[^>]*>Disabled<.*"),
+                "the toggle's answer carries the status badge: " + refresh);
+        assertTrue(refresh.contains("23 events queued") && refresh.contains("id=\"settings\""), refresh);
+        String polled = client.get("/settings/webhooks/" + endpoint + "/deliveries?status=&event_type=",
+                Map.of("HX-Request", "true")).body();
+        assertTrue(polled.contains("id=\"log\""), "the log");
+        assertTrue(polled.matches("(?s).*id=\"endpoint-status\"[^>]*hx-swap-oob=\"true\"[^>]*>Disabled<.*"), polled);
+        assertTrue(polled.matches("(?s).*id=\"settings\"[^>]*hx-swap-oob=\"true\".*23 events queued.*"),
+                "the queued count refreshes with the log: " + polled);
+        assertFalse(first.contains("hx-swap-oob"), "the page itself has nothing out of band");
         java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]*cursor=[^\"]*)\" id=\"older\"")
                 .matcher(first);
         assertTrue(older.find(), "an Older link");

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,17 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with an API key. */
+    HttpResponse<String> get(String path, String bearer) {
+        return get(path, Map.of("Authorization", "Bearer " + bearer));
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** A GET as a browser sends it, accepting HTML first. */
     HttpResponse<String> browse(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
@@ -39,8 +51,18 @@ final class WebClient {
         return post(path, form, Map.of());
     }
 
+    /** A form post with repeated fields (ticked checkboxes), in order. */
+    HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        return post(path, fields, Map.of());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return post(path, List.copyOf(form.entrySet()), headers);
+    }
+
+    private HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields,
+                                      Map<String, String> headers) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,6 +3,7 @@ package dev.hookline.bootstrap.browser;
 import static dev.hookline.bootstrap.browser.PagesHookline.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -212,6 +213,12 @@ class WebhookPagesBrowserTest {
         url.sendKeys("https://169.254.169.254/latest/meta-data");
         waitFor("the inline refusal", () -> find("#url-check").getAttribute("class").contains("bad"));
         assertTrue(text("#url-check").contains("169.254.169.254"), text("#url-check"));
+        WebElement refusal = find("#url-check");
+        assertNotEquals(refusal.getCssValue("background-color"), refusal.getCssValue("color"),
+                "the refusal is readable, not red on red");
+        assertEquals("rgba(180, 35, 24, 1)", refusal.getCssValue("color"), "red text");
+        assertEquals("rgba(0, 0, 0, 0)", refusal.getCssValue("background-color"), "on the card's background");
+        screenshot("url-check-refused");
         url.clear();
         endpointPath = "/acme/hooks";
         url.sendKeys(hookline.receiver.url(endpointPath));
@@ -279,8 +286,11 @@ class WebhookPagesBrowserTest {
     @Order(5)
     void disablingQueuesEventsAndEnablingDeliversThemIntoTheLogWithoutAReload() {
         open("/settings/webhooks/" + endpointId);
+        assertEquals("Active", text("#endpoint-status"));
+        js("window.__noReload = 1;");
         find("#enabled-toggle").click();
         waitFor("disabled", () -> find("#enabled-toggle").getText().contains("Disabled"));
+        waitFor("the status badge to follow", () -> text("#endpoint-status").equals("Disabled"));
         assertTrue(text("#queued-note").contains("queued but not delivered"), text("#queued-note"));
 
         int before = hookline.receiver.hits(endpointPath);
@@ -288,17 +298,16 @@ class WebhookPagesBrowserTest {
         hookline.publish(merchant[0], "invoice.paid", "{\"id\":\"inv_1\",\"amount_paid\":9900}");
         hookline.publish(merchant[0], "customer.created", "{\"id\":\"cus_1\"}"); // not subscribed
 
-        open("/settings/webhooks/" + endpointId);
-        assertEquals("2 events queued", text("#queued-count"));
         waitFor("two queued rows", () -> logStatuses().stream().filter("Queued"::equals).count() == 2);
+        waitFor("the queued count to follow the log", () -> text("#queued-count").equals("2 events queued"));
         assertEquals(before, hookline.receiver.hits(endpointPath), "nothing sent while disabled");
 
-        js("window.__noReload = 1;");
         find("#enabled-toggle").click();
         waitFor("enabled", () -> find("#enabled-toggle").getText().contains("Enabled"));
+        waitFor("the status badge to follow", () -> text("#endpoint-status").equals("Active"));
         waitFor("the queued deliveries to arrive in the log",
                 () -> logStatuses().size() == 3 && logStatuses().stream().allMatch("Succeeded"::equals));
-        assertEquals(1L, js("return window.__noReload;"), "the log refreshed itself");
+        assertEquals(1L, js("return window.__noReload;"), "the log, badge and card refreshed themselves");
         assertEquals(before + 2, hookline.receiver.hits(endpointPath));
     }
 
@@ -419,6 +428,8 @@ class WebhookPagesBrowserTest {
         find("#endpoints tbody tr a.url").click();
         waitFor("the endpoint page", () -> !all("#delete-endpoint").isEmpty());
         find("#delete-endpoint").click();
+        assertEquals("rgba(180, 35, 24, 1)", find("#confirm-delete").getCssValue("background-color"),
+                "the destructive button stays red");
         find("#confirm-delete").click();
         waitFor("the list", () -> driver.getCurrentUrl().contains("/settings/webhooks?deleted"));
         assertTrue(text(".alert.ok").contains("deleted"));
@@ -435,6 +446,10 @@ class WebhookPagesBrowserTest {
         waitFor("the new key", () -> text("#new-key-value").startsWith("hk_live_"));
         assertEquals(before + 1, all("#keys tbody tr").size());
         assertTrue(text("#keys").contains("CI <b>server</b>"), "the name is shown as typed");
+        driver.navigate().refresh();
+        waitFor("the page again", () -> !all("#keys").isEmpty());
+        assertTrue(all("#new-key-value").isEmpty(), "shown only once");
+        assertEquals(before + 1, all("#keys tbody tr").size(), "a refresh does not create a second key");
         open("/settings/api-keys");
         assertTrue(all("#new-key-value").isEmpty(), "shown only once");
         List<WebElement> revoke = all("#keys tbody tr form button");
@@ -443,5 +458,22 @@ class WebhookPagesBrowserTest {
         driver.switchTo().alert().accept();
         waitFor("revoked", () -> text(".alert.ok").contains("revoked"));
         assertEquals(active - 1, all("#keys tbody tr form button").size());
+    }
+
+    @Test
+    @Order(11)
+    void choosingAllEventsAfterTickingSomeSubscribesToAllEvents() {
+        signIn(otherMerchant[1], otherMerchant[2]);
+        open("/settings/webhooks/new");
+        find("#url").sendKeys(hookline.receiver.url("/all-after-all"));
+        find(".category input[value='invoice.paid']").click();
+        assertTrue(find("#scope-selected").isSelected(), "ticking moves the radio");
+        find("#scope-all").click();
+        assertTrue(find(".category input[value='invoice.paid']").isSelected(), "the tick stays, dimmed");
+        find("#save-endpoint").click();
+        waitFor("the new endpoint's page", () -> !all("#created-notice").isEmpty());
+        String id = driver.getCurrentUrl().replaceAll(".*/settings/webhooks/([^?#/]+).*", "$1");
+        assertEquals(List.of("*"), hookline.context.getBean(EndpointQueries.class).get(new AccountId(otherMerchant[0]), id)
+                .orElseThrow().endpoint().filter().patterns(), "the radio's last choice wins");
     }
 }

@@ -195,17 +195,21 @@ class JdbcDeliveryReports implements DeliveryReports {
     }
 
     @Override
-    public AttemptCount attemptsSince(Instant since) {
+    public Throughput throughputSince(Instant since) {
+        // an attempt finished its delivery when it is the delivery's last and left it SUCCEEDED or
+        // FAILED (as the endpoint tallies count them, V9)
+        String last = "a.attempt_number = d.attempts AND d.status ";
         String sql = "SELECT COUNT(*) AS n,"
-                + " SUM(CASE WHEN response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END) AS ok"
-                + " FROM attempts WHERE id >= ? AND started_at >= ?";
+                + " SUM(CASE WHEN " + last + "IN ('SUCCEEDED', 'FAILED') THEN 1 ELSE 0 END) AS finished,"
+                + " SUM(CASE WHEN " + last + "= 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded"
+                + " FROM attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE a.id >= ? AND a.started_at >= ?";
         return jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, lowestIdAt("att", since));
                 Jdbc.setInstant(ps, 2, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return new AttemptCount(rs.getLong("n"), rs.getLong("ok"));
+                    return new Throughput(rs.getLong("finished"), rs.getLong("succeeded"), rs.getLong("n"));
                 }
             }
         });

@@ -197,14 +197,20 @@ public class SessionFilter {
     }
 
     private Cookie cookie(String name, String value, HttpRequest<?> request) {
-        boolean secure = alwaysSecure || request.isSecure()
+        return Cookie.of(name, value).httpOnly(true).secure(secure(request, alwaysSecure)).sameSite(SameSite.Lax)
+                .path("/");
+    }
+
+    /** Whether cookies set in answer to this request get the Secure flag: behind TLS, or when configured. */
+    public static boolean secure(HttpRequest<?> request, boolean alwaysSecure) {
+        return alwaysSecure || request.isSecure()
                 || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
-        return Cookie.of(name, value).httpOnly(true).secure(secure).sameSite(SameSite.Lax).path("/");
     }
 
     static MutableHttpResponse<String> page(HttpStatus status, String title, String message) {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " · Hookline</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">"
                 + "<link rel=\"stylesheet\" href=\"/assets/hookline.css\"></head><body class=\"plain\">"
                 + "<main class=\"narrow\"><div class=\"card\"><h1>" + escape(title) + "</h1><p>" + escape(message)
                 + "</p><p><a class=\"button\" href=\"/\">Go to Hookline</a></p></div></main></body></html>";

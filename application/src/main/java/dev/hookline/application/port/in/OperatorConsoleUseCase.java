@@ -2,6 +2,7 @@ package dev.hookline.application.port.in;
 
 import dev.hookline.application.port.out.DeliveryReports.FailedDelivery;
 import dev.hookline.application.port.out.DeliveryReports.QueueDepth;
+import dev.hookline.application.port.out.DeliveryReports.Throughput;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.domain.delivery.Delivery;
 import java.time.Instant;
@@ -62,11 +63,8 @@ public interface OperatorConsoleUseCase {
     /** The latest runs, newest first. */
     List<BulkRetry> recentBulkRetries();
 
-    /**
-     * @param attemptsLastMinute  attempts started in the last minute (every node)
-     * @param succeededLastMinute of which got a 2xx
-     */
-    record QueueHealth(QueueDepth depth, long attemptsLastMinute, long succeededLastMinute, Instant at) {
+    /** @param lastMinute deliveries finished and attempts made in the minute before {@code at} (every node) */
+    record QueueHealth(QueueDepth depth, Throughput lastMinute, Instant at) {
     }
 
     QueueHealth queueHealth();

@@ -53,11 +53,19 @@ public interface DeliveryReports {
 
     QueueDepth queueDepth(Instant now);
 
-    /** Attempts started at or after {@code since}, and how many of them got a 2xx. */
-    record AttemptCount(long attempts, long succeeded) {
+    /**
+     * What was sent since some time, every node.
+     *
+     * @param finished  deliveries an attempt in that time left SUCCEEDED or FAILED (however many
+     *                  attempts each took)
+     * @param succeeded of those, the ones left SUCCEEDED
+     * @param attempts  attempts started in that time: first ones, retries and test events
+     */
+    record Throughput(long finished, long succeeded, long attempts) {
     }
 
-    AttemptCount attemptsSince(Instant since);
+    /** Deliveries finished and attempts made at or after {@code since}. */
+    Throughput throughputSince(Instant since);
 
     /**
      * The latest attempt of a delivery, in short.

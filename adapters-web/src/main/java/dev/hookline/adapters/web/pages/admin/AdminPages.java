@@ -71,8 +71,8 @@ public class AdminPages {
                             String lastCode, int attempts) {
     }
 
-    public record QueueView(long due, long scheduled, long retrying, long held, long sending, long attemptsPerMinute,
-                            long succeededPerMinute, Times.Shown at) {
+    public record QueueView(long due, long scheduled, long retrying, long held, long sending, long deliveriesPerMinute,
+                            long succeededPerMinute, long attemptsPerMinute, Times.Shown at) {
     }
 
     public record RunView(String id, long matched, long retried, long skipped, int percent, boolean finished,
@@ -217,7 +217,8 @@ public class AdminPages {
 
     private QueueView queueView(QueueHealth h) {
         return new QueueView(h.depth().due(), h.depth().scheduled(), h.depth().retrying(), h.depth().held(),
-                h.depth().sending(), h.attemptsLastMinute(), h.succeededLastMinute(), Times.of(h.at(), h.at()));
+                h.depth().sending(), h.lastMinute().finished(), h.lastMinute().succeeded(), h.lastMinute().attempts(),
+                Times.of(h.at(), h.at()));
     }
 
     private static RunView runView(BulkRetry r, Instant now) {

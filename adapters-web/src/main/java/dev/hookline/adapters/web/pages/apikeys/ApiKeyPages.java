@@ -2,11 +2,15 @@ package dev.hookline.adapters.web.pages.apikeys;
 
 import dev.hookline.adapters.web.pages.Pages;
 import dev.hookline.adapters.web.pages.Times;
+import dev.hookline.adapters.web.session.SealedValue;
+import dev.hookline.adapters.web.session.SessionFilter;
+import dev.hookline.adapters.web.session.SessionKey;
 import dev.hookline.application.port.in.ManageApiKeysUseCase;
 import dev.hookline.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
 import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.out.ApiKeys.ApiKey;
 import dev.hookline.domain.id.AccountId;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,24 +22,42 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Settings › API keys: create (the key is shown once, on the page the form posts to) and revoke. */
+/**
+ * Settings › API keys: create and revoke. Creating posts, redirects and GETs like every form, so a
+ * refresh does not create a second key; the new key crosses the redirect sealed in a short-lived
+ * cookie for the same user, which the page opens and clears, so it is shown once.
+ */
 @Controller("/settings/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApiKeyPages {
 
+    static final String NEW_KEY_COOKIE = "hookline_new_key";
+    private static final String PATH = "/settings/api-keys";
+    private static final String PURPOSE = "new-api-key";
+    private static final Duration NEW_KEY_TTL = Duration.ofMinutes(2);
+
     private final ManageApiKeysUseCase keys;
     private final Clock clock;
+    private final SealedValue sealed;
+    private final boolean alwaysSecure;
 
-    public ApiKeyPages(ManageApiKeysUseCase keys, Clock clock) {
+    public ApiKeyPages(ManageApiKeysUseCase keys, Clock clock, SessionKey sessionKey,
+                       @Value("${hookline.session.secure-cookie:false}") boolean alwaysSecure) {
         this.keys = keys;
         this.clock = clock;
+        this.sealed = new SealedValue(sessionKey.sessionKey());
+        this.alwaysSecure = alwaysSecure;
     }
 
     public record KeyRow(String id, String name, String prefix, Times.Shown created, Times.Shown lastUsed,
@@ -48,7 +70,17 @@ public class ApiKeyPages {
 
     @Get(produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<?> index(HttpRequest<?> request, @Nullable @QueryValue String revoked) {
-        return page(request, HttpStatus.OK, null, null, null, revoked != null ? "The key was revoked." : null);
+        Optional<String> created = request.getCookies().findCookie(NEW_KEY_COOKIE).flatMap(c -> sealed.open(c.getValue(),
+                PURPOSE, Pages.user(request).id(), clock.instant())).filter(v -> v.indexOf(' ') > 0);
+        // sealed as "<secret> <name>": the secret has no space, the name may
+        String secret = created.map(v -> v.substring(0, v.indexOf(' '))).orElse(null);
+        String name = created.map(v -> v.substring(v.indexOf(' ') + 1)).orElse(null);
+        MutableHttpResponse<?> page = page(request, HttpStatus.OK, secret, name, null,
+                revoked != null ? "The key was revoked." : null);
+        if (request.getCookies().contains(NEW_KEY_COOKIE)) {
+            page.cookie(newKeyCookie(request, "").maxAge(0));
+        }
+        return page;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -59,7 +91,14 @@ public class ApiKeyPages {
             return page(request, Pages.status(r.problem()), null, null, r.problem().message(), null);
         }
         CreatedApiKey key = created.orElseThrow();
-        return page(request, HttpStatus.CREATED, key.secret(), key.key().name(), null, null);
+        String value = sealed.seal(PURPOSE, Pages.user(request).id(), key.secret() + " " + key.key().name(),
+                clock.instant().plus(NEW_KEY_TTL));
+        return Pages.redirect(PATH).cookie(newKeyCookie(request, value).maxAge(NEW_KEY_TTL));
+    }
+
+    private Cookie newKeyCookie(HttpRequest<?> request, String value) {
+        return Cookie.of(NEW_KEY_COOKIE, value).httpOnly(true).secure(SessionFilter.secure(request, alwaysSecure))
+                .sameSite(SameSite.Strict).path(PATH);
     }
 
     @Post(value = "/{id}/revoke", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL}, produces = MediaType.TEXT_HTML)

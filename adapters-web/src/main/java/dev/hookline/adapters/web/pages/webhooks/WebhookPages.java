@@ -209,14 +209,23 @@ public class WebhookPages {
         return Pages.render(request, status, "webhooks/form", Map.of("form", view));
     }
 
-    /** What the add/edit form sent. */
+    /**
+     * What the add/edit form sent.
+     *
+     * <p>Event types ticked while the radio says "All events" are what the merchant meant, unless
+     * the merchant moved the radio to "All events" (the form's {@code scope_shown} says where it
+     * was): without JavaScript ticking a box does not move the radio, and "All events" is the
+     * default, so a merchant who only ticked boxes would otherwise get every event. With
+     * JavaScript the ticks move the radio, and choosing "All events" leaves the boxes out.
+     */
     record FormInput(String url, String description, boolean all, Set<String> selected, List<String> events) {
 
         static FormInput of(Map<String, List<String>> form) {
             String url = Optional.ofNullable(Pages.first(form, "url")).orElse("").trim();
             String description = Optional.ofNullable(Pages.first(form, "description")).orElse("").trim();
-            boolean all = "all".equals(Pages.first(form, "scope"));
             Set<String> selected = new LinkedHashSet<>(form.getOrDefault("events", List.of()));
+            boolean radioMovedToAll = "selected".equals(Pages.first(form, "scope_shown"));
+            boolean all = "all".equals(Pages.first(form, "scope")) && (selected.isEmpty() || radioMovedToAll);
             List<String> events;
             if (all) {
                 events = List.of(EventFilter.ALL);
@@ -317,6 +326,18 @@ public class WebhookPages {
     public record SettingsView(String id, boolean enabled, String disabledReason, long queued, Badge status) {
     }
 
+    /**
+     * The parts of the endpoint page outside the log that change with its deliveries: the status
+     * badge and the Delivery card (enabled, queued count), as HTMX out-of-band swaps. They go with
+     * every refresh of the log and with the answer to the enable toggle.
+     */
+    private static Map<String, Object> live(EndpointView view) {
+        Map<String, Object> models = new HashMap<>();
+        models.put("settings", settings(view));
+        models.put("oob", true);
+        return models;
+    }
+
     private static SettingsView settings(EndpointView view) {
         Endpoint e = view.endpoint();
         return new SettingsView(e.id().value(), e.enabled(),
@@ -338,8 +359,7 @@ public class WebhookPages {
             return Pages.problem(request, r.problem());
         }
         if (Pages.htmx(request)) {
-            return Pages.render(request, "webhooks/_settings",
-                    Map.of("settings", settings(endpoints.get(account, id).orElseThrow())))
+            return Pages.render(request, "webhooks/_live", live(endpoints.get(account, id).orElseThrow()))
                     .header("HX-Trigger", "deliveries-changed");
         }
         return Pages.redirect(base(id));
@@ -455,14 +475,21 @@ public class WebhookPages {
                     + Pages.encode(eventType) + (cursor == null ? "" : "&cursor=" + Pages.encode(cursor)) + "#log");
         }
         AccountId account = account(request);
-        if (endpoints.get(account, id) instanceof Result.Rejected<EndpointView> r) {
+        Result<EndpointView> endpoint = endpoints.get(account, id);
+        if (endpoint instanceof Result.Rejected<EndpointView> r) {
             return Pages.problem(request, r.problem());
         }
         Result<LogView> view = logView(account, id, status, eventType, cursor, clock.instant());
         if (view instanceof Result.Rejected<LogView> r) {
             return Pages.problem(request, r.problem());
         }
-        return Pages.render(request, "webhooks/_log", Map.of("log", view.orElseThrow()));
+        return logWithLiveParts(request, view.orElseThrow(), endpoint.orElseThrow());
+    }
+
+    private MutableHttpResponse<?> logWithLiveParts(HttpRequest<?> request, LogView log, EndpointView endpoint) {
+        Map<String, Object> models = live(endpoint);
+        models.put("log", log);
+        return Pages.render(request, "webhooks/_log_live", models);
     }
 
     /** A delivery expanded: the request sent and every attempt. */
@@ -508,7 +535,7 @@ public class WebhookPages {
         }
         if (Pages.htmx(request)) {
             Result<LogView> view = logView(account, id, null, null, null, clock.instant());
-            return Pages.render(request, "webhooks/_log", Map.of("log", view.orElseThrow()));
+            return logWithLiveParts(request, view.orElseThrow(), endpoints.get(account, id).orElseThrow());
         }
         return Pages.redirect(base(id) + "?retried=1#log");
     }

@@ -2,6 +2,7 @@ package dev.hookline.bootstrap.e2e;
 
 import static dev.hookline.bootstrap.e2e.TestHookline.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.bootstrap.e2e.TestReceiver.Answer;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database stall longer than the lease (every pool connection taken) while a retry comes due:
- * the retry is sent once. An outside audit saw deliveries sent twice by one node after PostgreSQL
+ * a publish meanwhile is answered 503 once the pool gives up waiting, and the retry is sent once. An outside audit saw deliveries sent twice by one node after PostgreSQL
  * outages: the claim computed its lease before waiting for a connection, so a wait longer than the
  * lease wrote a lease that had already run out, and the next claim took the delivery again while
  * it was being sent. This test does not reproduce that timing on the old code (there the stale
@@ -37,7 +38,8 @@ class LeaseAfterStallTest {
         receiver = new TestReceiver();
         hookline = TestHookline.start(Map.of("datasources.default.maximum-pool-size", POOL,
                 "datasources.default.minimum-idle", POOL, "hookline.delivery.retry-schedule", "2s",
-                "hookline.delivery.lease", "4s", "hookline.delivery.timeout", "2s"));
+                "hookline.delivery.lease", "4s", "hookline.delivery.timeout", "2s",
+                "datasources.default.connection-timeout", 1500));
     }
 
     @AfterAll
@@ -66,6 +68,16 @@ class LeaseAfterStallTest {
         for (int i = 0; i < POOL; i++) {
             taken.add(pool.getConnection());
         }
+        // meanwhile a publish waits for a connection as long as the pool's connection-timeout,
+        // then is told to come back (it was a 500, after the pool's default 30 s)
+        long asked = System.nanoTime();
+        var answer = hookline.call("POST", "/v1/events", TestHookline.OPERATOR_KEY, "{\"account_id\":\"" + acc[0]
+                + "\",\"type\":\"invoice.paid\",\"data\":{\"id\":\"inv_during_stall\"}}");
+        long waitedMillis = (System.nanoTime() - asked) / 1_000_000;
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertEquals("5", answer.headers().firstValue("retry-after").orElse(null));
+        assertTrue(answer.body().contains("\"service_unavailable\""), answer.body());
+        assertTrue(waitedMillis < 5_000, "answered after " + waitedMillis + " ms");
         Thread.sleep(8_000);
         for (Connection c : taken) {
             c.close();

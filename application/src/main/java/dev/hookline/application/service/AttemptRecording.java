@@ -75,8 +75,12 @@ final class AttemptRecording {
         Optional<Disablement> disable = event.test() ? Optional.empty() : settings.autoDisable().afterAttempt(status, now);
         if (outcome.succeeded()) {
             next = claimed.succeeded(status, now);
-        } else if (claimed.isLastAttempt() || disable.isPresent()) {
+        } else if (claimed.isLastAttempt()) {
             next = claimed.failed(status, now);
+        } else if (disable.isPresent() && endpoint.enabled()) {
+            // a 410 disables the endpoint: this delivery waits with the endpoint's others and is sent
+            // again once the merchant re-enables it (it used to fail for good, with retries left)
+            next = claimed.retryAt(now, status, now).hold(now);
         } else {
             RetryPolicy policy = endpoint.retryPolicy() != null ? endpoint.retryPolicy() : settings.retryPolicy();
             RetryDecision decision = policy.afterFailure(claimed.scheduledAttemptNumber(policy.maxAttempts()), outcome,

@@ -112,10 +112,15 @@ class AttemptRecordingTest {
     }
 
     @Test
-    void goneFailsAtOnceAndDisablesTheEndpoint() {
+    void goneDisablesTheEndpointAndHoldsTheDeliveryWithItsOthers() {
         Recorded r = record(claimed(), endpoint, status(410));
-        assertEquals(DeliveryStatus.FAILED, r.delivery().status());
+        assertEquals(DeliveryStatus.HELD, r.delivery().status(), "sent again when the endpoint is re-enabled");
+        assertEquals(1, r.delivery().attempts());
         assertEquals(Disablement.Cause.GONE, r.autoDisable().orElseThrow().cause());
+        Delivery lastChance = Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 1, T0)
+                .claim(T0, T0.plusSeconds(60));
+        assertEquals(DeliveryStatus.FAILED, record(lastChance, endpoint, status(410)).delivery().status(),
+                "with no attempt left it has failed");
     }
 
     @Test
@@ -204,11 +209,12 @@ class AttemptRecordingTest {
                 new Hour(endpoint.id(), hour),
                 new DeliveryTally(2, 1, 2 * TOOK.toMillis(), 1, 0),
                 new Hour(other.id(), hour),
-                new DeliveryTally(1, 0, TOOK.toMillis(), 0, 1)), tallies.hours);
-        // 410: the endpoint is disabled and marked; the job holds its waiting deliveries, not this transaction
+                new DeliveryTally(1, 0, TOOK.toMillis(), 0, 0)), tallies.hours);
+        // 410: the endpoint is disabled and marked; the job holds its waiting deliveries, not this
+        // transaction; the delivery answered 410 is held already (not finished: not counted failed)
         assertEquals(Disablement.Cause.GONE, endpointRows.get(1).disablement().cause());
         assertEquals(Set.of(other.id()), endpoints.switched(10).keySet());
-        assertEquals(Map.of(DeliveryStatus.PENDING, 1L, DeliveryStatus.FAILED, 1L), deliveries.countByStatus(other.id()));
+        assertEquals(Map.of(DeliveryStatus.PENDING, 1L, DeliveryStatus.HELD, 1L), deliveries.countByStatus(other.id()));
     }
 
     @Test

@@ -295,8 +295,15 @@ class DeliveryEndToEndTest {
                 hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null), "status")));
         JsonObject endpoint = hookline.ok(200, "GET", "/v1/webhooks/" + wh[0], acc[1], null);
         assertTrue(str(endpoint, "disabled_reason").contains("410"), endpoint.canonical());
-        assertEquals("failed", onlyDeliveryStatus(acc[1], wh[0]));
-        assertEquals(1, receiver.received("/gone").size(), "410 is not retried");
+        assertEquals("held", onlyDeliveryStatus(acc[1], wh[0]), "waits with the endpoint (it failed for good before)");
+        assertEquals(1, receiver.received("/gone").size(), "410 is not retried while disabled");
+
+        // the receiver is back and the merchant re-enables the endpoint: the event is delivered
+        receiver.script("/gone", r -> Answer.ok());
+        hookline.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":true}");
+        await("delivered after re-enabling", Duration.ofSeconds(10),
+                () -> "succeeded".equals(onlyDeliveryStatus(acc[1], wh[0])));
+        assertEquals(2, receiver.received("/gone").size());
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param attemptsSucceeded of those, the ones answered 2xx
  * @param attemptMillis     their total duration
  * @param succeeded         deliveries an attempt of the hours left SUCCEEDED
- * @param failed            deliveries an attempt of the hours left FAILED (out of attempts, or disabled by a 410)
+ * @param failed            deliveries an attempt of the hours left FAILED (out of attempts)
  *                          and not retried since
  */
 public record DeliveryTally(long attempts, long attemptsSucceeded, long attemptMillis, long succeeded, long failed) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * the schedule (default 1 min, 5 min, 30 min, 2 h, 24 h, seed 001), each with ±{@code jitter};
  * after the last one the delivery has failed. {@code Retry-After} on 429/503 is honoured, clamped
  * between the (jittered) scheduled delay and twice the scheduled delay. {@code 410 Gone} ends
- * retries at once. 3xx counts as a failure (redirects are never followed).
+ * retries at once (when it disables the endpoint, the delivery is held with the endpoint's others
+ * instead: see the recorder). 3xx counts as a failure (redirects are never followed).
  *
  * @param schedule the delays after the 1st, 2nd, … attempt
  * @param jitter   fraction of each delay, 0 ≤ jitter &lt; 1 (0.1 is ±10%)

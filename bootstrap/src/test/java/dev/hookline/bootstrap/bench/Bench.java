@@ -43,6 +43,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Bench {
 
     private static final long ORIGIN = System.nanoTime();
+    /** The warm-up looks at the JIT compilers' time over windows this long ... */
+    private static final long JIT_WINDOW_NANOS = 10_000_000_000L;
+    /** ... and ends (after bench.jit-warmup) once they used less than this share of a core in one. */
+    private static final double JIT_SETTLED_SHARE = 0.15;
 
     /** Nanoseconds on this JVM's clock, always positive: the publisher's and the sink's common time base. */
     static long now() {
@@ -50,7 +54,7 @@ public final class Bench {
     }
 
     record Config(Path out, Path jar, String jdbc, String jdbcUser, String jdbcPassword, int seconds, int warmup,
-                  int ceilingSeconds, int jitWarmup, int backlog, int publishers, int maxOutstanding, String jvmArgs,
+                  int ceilingSeconds, int jitWarmup, int jitWarmupMax, int backlog, int publishers, int maxOutstanding, String jvmArgs,
                   List<String> hooklineArgs, boolean jfr, List<String> scenarios, int maxInFlight,
                   int maxInFlightPerEndpoint) {
 
@@ -65,6 +69,7 @@ public final class Bench {
                     prop("bench.jdbc", ""), prop("bench.jdbc-user", "postgres"), prop("bench.jdbc-password", ""),
                     Integer.parseInt(prop("bench.seconds", "30")), Integer.parseInt(prop("bench.warmup", "5")),
                     Integer.parseInt(prop("bench.ceiling-seconds", "10")), Integer.parseInt(prop("bench.jit-warmup", "45")),
+                    Integer.parseInt(prop("bench.jit-warmup-max", "180")),
                     Integer.parseInt(prop("bench.backlog", "50000")),
                     Integer.parseInt(prop("bench.publishers", "32")), Integer.parseInt(prop("bench.max-outstanding", "2000")),
                     prop("bench.jvm-args", "-Xmx512m"), extra, Boolean.parseBoolean(prop("bench.jfr", "false")),
@@ -140,6 +145,8 @@ public final class Bench {
     private final List<Row> rows = new ArrayList<>();
     private final Map<Integer, Double> ceilings = new LinkedHashMap<>(); // in the order measured
     private final Map<String, Double> rates = new LinkedHashMap<>();
+    /** How long the warm-up ran, in s; negative when the JIT had not settled by bench.jit-warmup-max. */
+    private double jitSettledAfter;
 
     private Bench(Config cfg, String store, Sink sink, HooklineProcess hookline, Load publisher) {
         this.cfg = cfg;
@@ -206,14 +213,38 @@ public final class Bench {
 
     /** Traffic before any measurement, so the JIT has compiled the hot paths of both processes. */
     private void warmUp() throws Exception {
-        log("warming up for " + cfg.jitWarmup() + " s (fan-out 10, not measured)");
+        log("warming up for " + cfg.jitWarmup() + " s, then until Hookline's JIT compilers settle (at most "
+                + cfg.jitWarmupMax() + " s; fan-out 10, not measured)");
         Account acc = account("warmup", 10);
         Sink.Group g = sink.group("warmup");
         AtomicLong published = new AtomicLong();
         Semaphore slots = new Semaphore(cfg.publishers());
-        long end = System.nanoTime() + cfg.jitWarmup() * 1_000_000_000L;
+        long start = System.nanoTime();
+        long end = start + cfg.jitWarmup() * 1_000_000_000L;
+        long last = start + cfg.jitWarmupMax() * 1_000_000_000L;
+        long nextLook = start + JIT_WINDOW_NANOS;
+        double compiledBefore = hookline.compilerSeconds();
         long seq = 0;
-        while (System.nanoTime() < end) {
+        while (true) {
+            long t = System.nanoTime();
+            if (t >= nextLook) {
+                // on 2 cores the C2 compiler is still busy minutes into a run (a long tail of methods
+                // reaching its thresholds); figures measured meanwhile are not a running node's
+                double compiled = hookline.compilerSeconds();
+                double share = (compiled - compiledBefore) / (JIT_WINDOW_NANOS / 1e9);
+                log(String.format(Locale.ROOT, "warm-up at %.0f s: the JIT compiled %.0f %% of a core over the last %d s",
+                        (t - start) / 1e9, share * 100, JIT_WINDOW_NANOS / 1_000_000_000L));
+                compiledBefore = compiled;
+                nextLook = t + JIT_WINDOW_NANOS;
+                jitSettledAfter = (t - start) / 1e9;
+                if (t >= end && (compiled < 0 || share < JIT_SETTLED_SHARE)) {
+                    break;
+                }
+            }
+            if (t >= last) {
+                jitSettledAfter = -(t - start) / 1e9; // not settled within the maximum
+                break;
+            }
             if (published.get() * 10 - g.received.get() > 2_000) {
                 Thread.sleep(1);
                 continue;
@@ -228,7 +259,8 @@ public final class Bench {
         }
         slots.acquireUninterruptibly(cfg.publishers());
         awaitDrained(g, published.get() * 10, Duration.ofSeconds(120));
-        log("warm-up done: " + g.received.get() + " deliveries");
+        log("warm-up done: " + g.received.get() + " deliveries in " + Math.round(Math.abs(jitSettledAfter)) + " s"
+                + (jitSettledAfter < 0 ? " (the JIT had not settled)" : ""));
     }
 
     private int concurrency(int endpoints) {
@@ -568,6 +600,13 @@ public final class Bench {
     }
 
     private void add(Row row) {
+        if (cfg.jitWarmup() > 0) {
+            row = new Row(row.scenario(), row.store(), row.deliveriesPerS(), row.ceilingPerS(), row.p50(), row.p95(),
+                    row.p99(), row.peakRssMb(), row.peakHeapMb(), row.eventsPerS(), row.deliveries(), row.seconds(),
+                    row.invalidSignatures(), row.duplicates(), row.publishErrors(), row.cpu(), row.load(),
+                    row.note() + String.format(Locale.ROOT, "; after a %.0f s warm-up%s", Math.abs(jitSettledAfter),
+                            jitSettledAfter < 0 ? " (the JIT had not settled)" : " (the JIT had settled)"));
+        }
         rows.add(row);
         log(row.json());
     }

@@ -137,6 +137,35 @@ final class HooklineProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Seconds Hookline's JIT compilers have spent compiling so far ({@code sun.ci.totalTime} from
+     * {@code jcmd PerfCounter.print}); -1 when it cannot be read.
+     */
+    double compilerSeconds() {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "PerfCounter.print")
+                    .redirectErrorStream(true).start();
+            long ticks = -1;
+            long frequency = -1;
+            for (String line : new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n")) {
+                if (line.startsWith("sun.ci.totalTime=")) {
+                    ticks = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+                } else if (line.startsWith("sun.os.hrt.frequency=")) {
+                    frequency = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+                }
+            }
+            p.waitFor();
+            return ticks < 0 || frequency <= 0 ? -1 : (double) ticks / frequency;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Peak resident set size of the process so far (VmHWM), in MiB; -1 without /proc. */
     long peakRssMb() {
         try {

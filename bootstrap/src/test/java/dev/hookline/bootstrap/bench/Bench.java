@@ -114,7 +114,8 @@ public final class Bench {
             m.put("machine_cpu_busy_pct", cpu.share(cpu.machineBusyMs()));
             m.put("hookline_cpu_pct", cpu.share(cpu.hooklineMs()));
             m.put("bench_cpu_pct", cpu.share(cpu.benchMs()));
-            m.put("other_cpu_pct", cpu.share(cpu.machineBusyMs() - cpu.hooklineMs() - cpu.benchMs()));
+            // /proc/stat and the processes' stat files are read a moment apart: never below 0
+            m.put("other_cpu_pct", cpu.share(Math.max(0, cpu.machineBusyMs() - cpu.hooklineMs() - cpu.benchMs())));
             m.put("load_avg", load);
             m.put("cpus", Runtime.getRuntime().availableProcessors());
             m.put("at", Instant.now().toString());
@@ -147,6 +148,7 @@ public final class Bench {
     private final Map<String, Double> rates = new LinkedHashMap<>();
     /** How long the warm-up ran, in s; negative when the JIT had not settled by bench.jit-warmup-max. */
     private double jitSettledAfter;
+    private boolean jitObserved;
 
     private Bench(Config cfg, String store, Sink sink, HooklineProcess hookline, Load publisher) {
         this.cfg = cfg;
@@ -231,13 +233,15 @@ public final class Bench {
                 // on 2 cores the C2 compiler is still busy minutes into a run (a long tail of methods
                 // reaching its thresholds); figures measured meanwhile are not a running node's
                 double compiled = hookline.compilerSeconds();
-                double share = (compiled - compiledBefore) / (JIT_WINDOW_NANOS / 1e9);
-                log(String.format(Locale.ROOT, "warm-up at %.0f s: the JIT compiled %.0f %% of a core over the last %d s",
+                double share = compiled < 0 || compiledBefore < 0 ? -1 : (compiled - compiledBefore) / (JIT_WINDOW_NANOS / 1e9);
+                log(share < 0 ? "warm-up: the JIT's compile time cannot be read (jcmd PerfCounter.print); a fixed warm-up"
+                        : String.format(Locale.ROOT, "warm-up at %.0f s: the JIT compiled %.0f %% of a core over the last %d s",
                         (t - start) / 1e9, share * 100, JIT_WINDOW_NANOS / 1_000_000_000L));
                 compiledBefore = compiled;
                 nextLook = t + JIT_WINDOW_NANOS;
                 jitSettledAfter = (t - start) / 1e9;
-                if (t >= end && (compiled < 0 || share < JIT_SETTLED_SHARE)) {
+                jitObserved = share >= 0;
+                if (t >= end && share < JIT_SETTLED_SHARE) {
                     break;
                 }
             }
@@ -605,7 +609,7 @@ public final class Bench {
                     row.p99(), row.peakRssMb(), row.peakHeapMb(), row.eventsPerS(), row.deliveries(), row.seconds(),
                     row.invalidSignatures(), row.duplicates(), row.publishErrors(), row.cpu(), row.load(),
                     row.note() + String.format(Locale.ROOT, "; after a %.0f s warm-up%s", Math.abs(jitSettledAfter),
-                            jitSettledAfter < 0 ? " (the JIT had not settled)" : " (the JIT had settled)"));
+                            !jitObserved ? "" : jitSettledAfter < 0 ? " (the JIT had not settled)" : " (the JIT had settled)"));
         }
         rows.add(row);
         log(row.json());

@@ -138,7 +138,7 @@ final class HooklineProcess implements AutoCloseable {
     }
 
     /**
-     * Seconds Hookline's JIT compilers have spent compiling so far ({@code sun.ci.totalTime} from
+     * Seconds Hookline's JIT compilers have spent compiling so far ({@code java.ci.totalTime} from
      * {@code jcmd PerfCounter.print}); -1 when it cannot be read.
      */
     double compilerSeconds() {
@@ -150,7 +150,7 @@ final class HooklineProcess implements AutoCloseable {
             long frequency = -1;
             for (String line : new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .split("\n")) {
-                if (line.startsWith("sun.ci.totalTime=")) {
+                if (line.startsWith("java.ci.totalTime=") || line.startsWith("sun.ci.totalTime=")) {
                     ticks = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
                 } else if (line.startsWith("sun.os.hrt.frequency=")) {
                     frequency = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());

@@ -104,8 +104,13 @@ public abstract class DatabaseTest {
     }
 
     protected Event newEvent(AccountId account, Instant createdAt) {
+        return newEvent(account, createdAt, false);
+    }
+
+    /** A stored event; {@code test}: a test event (its deliveries are left out of stats and bulk retries). */
+    protected Event newEvent(AccountId account, Instant createdAt, boolean test) {
         Event event = new Event(EventId.generate(), account, PAYMENT_SUCCEEDED, createdAt, "{\"amount\":1}",
-                Optional.empty(), Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), Optional.empty(), test);
         events.add(event);
         return event;
     }

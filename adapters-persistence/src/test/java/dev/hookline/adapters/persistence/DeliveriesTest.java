@@ -375,9 +375,7 @@ class DeliveriesTest extends DatabaseTest {
         Delivery failedAt = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since);
         Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), since.plusSeconds(1));
         Delivery succeeded = in(DeliveryStatus.SUCCEEDED, endpoint, newEvent(account), since.plusSeconds(1));
-        Event testEvent = new Event(EventId.generate(), account, PAYMENT_SUCCEEDED, since, "{}",
-                Optional.empty(), Optional.empty(), Optional.empty(), true);
-        events.add(testEvent);
+        Event testEvent = newEvent(account, since, true);
         Delivery failedTest = in(DeliveryStatus.FAILED, endpoint, testEvent, since.plusSeconds(1));
         deliveries.addAll(List.of(failedBefore, failedAt, expired, succeeded, failedTest));
         Instant now = since.plusSeconds(3600);
@@ -403,9 +401,7 @@ class DeliveriesTest extends DatabaseTest {
         Delivery failedBefore = in(DeliveryStatus.FAILED, endpoint, newEvent(account), since.minusSeconds(1));
         Delivery expired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), since.plusSeconds(1));
         Delivery elsewhere = in(DeliveryStatus.FAILED, other, newEvent(account), since.plusSeconds(1));
-        Event testEvent = new Event(EventId.generate(), account, PAYMENT_SUCCEEDED, since, "{}",
-                Optional.empty(), Optional.empty(), Optional.empty(), true);
-        events.add(testEvent);
+        Event testEvent = newEvent(account, since, true);
         Delivery failedTest = in(DeliveryStatus.FAILED, endpoint, testEvent, since.plusSeconds(1));
         deliveries.addAll(List.of(failed, failedLater, failedBefore, expired, elsewhere, failedTest));
         // failed: attempts in hours h and h + 2 (its last); failedLater: one in h + 1; the others one in h

@@ -297,6 +297,20 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since) {
+        // the rows retryFailed will change are locked first: a retry of one of them meanwhile (another
+        // transaction) either went first (then it is no longer FAILED here) or waits for this one
+        jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ?"
+                    + " AND status IN ('FAILED', 'EXPIRED') AND created_at >= ? FOR UPDATE")) {
+                Jdbc.bind(ps, endpoint.value(), since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            }
+            return null;
+        });
         return countedFailures("d.endpoint_id = ? AND d.created_at >= ?", endpoint.value(), since);
     }
 

@@ -74,7 +74,8 @@ public interface Deliveries {
 
     /**
      * Where the tallies counted the FAILED deliveries that {@link #retryFailed} would retry (those of
-     * test events are not counted): how many per endpoint and hour of their last attempt.
+     * test events are not counted): how many per endpoint and hour of their last attempt. Locks the
+     * rows {@link #retryFailed} will change, until the caller's transaction ends.
      */
     Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since);
 

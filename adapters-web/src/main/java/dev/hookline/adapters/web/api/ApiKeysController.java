@@ -34,7 +34,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
-import java.util.List;
 
 /** A merchant's API keys: list, create (the key is shown once), revoke. */
 @Controller("/v1/api-keys")
@@ -66,17 +65,10 @@ public class ApiKeysController {
                                    maximum = "100")) @Nullable @QueryValue String limit,
                            @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
-        int size = Paging.limit(limit);
-        String before = Paging.decode(cursor);
-        if (before != null && !PrefixedIds.looksLike("key", before)) {
-            throw Paging.badCursor();
-        }
-        // ids are time-ordered: newest first is descending id order, and the page starts after the cursor's id
-        List<ApiKey> rows = keys.list(account).stream()
-                .sorted(Comparator.comparing(ApiKey::id).reversed())
-                .filter(k -> before == null || k.id().compareTo(before) < 0)
-                .limit(size + 1L).toList();
-        return ApiKeyList.of(ListView.of(Page.of(rows, size, ApiKey::id), k -> ApiKeyView.of(k, null)));
+        // ids are time-ordered: newest first is descending id order
+        Page<ApiKey> page = Paging.of(keys.list(account).stream().sorted(Comparator.comparing(ApiKey::id).reversed())
+                .toList(), limit, cursor, id -> PrefixedIds.looksLike("key", id), ApiKey::id, true);
+        return ApiKeyList.of(ListView.of(page, k -> ApiKeyView.of(k, null)));
     }
 
     @Post(consumes = MediaType.ALL)

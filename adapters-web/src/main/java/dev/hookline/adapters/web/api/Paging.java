@@ -1,9 +1,13 @@
 package dev.hookline.adapters.web.api;
 
 import dev.hookline.application.port.in.Problem;
+import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code ?limit=} and {@code ?cursor=} of list routes. A cursor is opaque to clients: it wraps
@@ -63,6 +67,25 @@ final class Paging {
             throw badCursor();
         }
         return text.substring(VERSION.length());
+    }
+
+    /**
+     * One page of a list read whole (the catalog, an account's keys or endpoints), given in its order:
+     * ascending by {@code keyOf}, or descending. The items after the cursor's key, at most the limit;
+     * a 400 for a bad limit, or for a cursor whose key {@code validKey} refuses.
+     */
+    static <T> Page<T> of(List<T> ordered, String limit, String cursor, Predicate<String> validKey,
+                          Function<T, String> keyOf, boolean descending) {
+        int size = limit(limit);
+        String after = decode(cursor);
+        if (after != null && !validKey.test(after)) {
+            throw badCursor();
+        }
+        List<T> rows = ordered.stream()
+                .filter(t -> after == null || (descending ? keyOf.apply(t).compareTo(after) < 0
+                        : keyOf.apply(t).compareTo(after) > 0))
+                .limit(size + 1L).toList();
+        return Page.of(rows, size, keyOf);
     }
 
     static ApiException badCursor() {

@@ -69,7 +69,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** Merchant routes: webhooks, their deliveries, test events, and the event type catalog. */
 @Controller("/v1")
@@ -127,16 +126,9 @@ public class WebhooksController {
                                     @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1",
                                             maximum = "100")) @Nullable @QueryValue String limit,
                                     @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
-        int size = Paging.limit(limit);
-        String after = Paging.decode(cursor);
-        if (after != null && !EventTypeName.isValid(after)) {
-            throw Paging.badCursor();
-        }
-        // the catalog comes ordered by name: the page starts after the cursor's name
-        List<EventType> rows = catalog.list().stream()
-                .filter(t -> after == null || t.name().value().compareTo(after) > 0)
-                .limit(size + 1L).toList();
-        Page<EventType> page = Page.of(rows, size, t -> t.name().value());
+        // the catalog comes ordered by name
+        Page<EventType> page = Paging.of(catalog.list(), limit, cursor, EventTypeName::isValid, t -> t.name().value(),
+                false);
         return EventTypeList.of(ListView.of(page, EventTypeView::of));
     }
 
@@ -169,16 +161,9 @@ public class WebhooksController {
                                     maximum = "100")) @Nullable @QueryValue String limit,
                             @Parameter(description = CURSOR) @Nullable @QueryValue String cursor) {
         AccountId account = Callers.merchant(request);
-        int size = Paging.limit(limit);
-        String before = Paging.decode(cursor);
-        if (before != null && !EndpointId.isValid(before)) {
-            throw Paging.badCursor();
-        }
-        // endpoints come newest first and ids are time-ordered: the page starts after the cursor's id
-        List<EndpointView> rows = endpoints.list(account).stream()
-                .filter(v -> before == null || v.endpoint().id().value().compareTo(before) < 0)
-                .limit(size + 1L).toList();
-        Page<EndpointView> page = Page.of(rows, size, v -> v.endpoint().id().value());
+        // endpoints come newest first and ids are time-ordered
+        Page<EndpointView> page = Paging.of(endpoints.list(account), limit, cursor, EndpointId::isValid,
+                v -> v.endpoint().id().value(), true);
         return WebhookList.of(ListView.of(page, v -> WebhookView.of(v, null)));
     }
 

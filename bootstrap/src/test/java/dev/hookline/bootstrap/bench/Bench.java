@@ -90,6 +90,11 @@ public final class Bench {
                long invalidSignatures, long duplicates, long publishErrors, Cpu cpu, String load,
                String note) {
 
+        Row withNote(String other) {
+            return new Row(scenario, store, deliveriesPerS, ceilingPerS, p50, p95, p99, peakRssMb, peakHeapMb, eventsPerS,
+                    deliveries, seconds, invalidSignatures, duplicates, publishErrors, cpu, load, other);
+        }
+
         String json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("scenario", scenario);
@@ -605,11 +610,9 @@ public final class Bench {
 
     private void add(Row row) {
         if (cfg.jitWarmup() > 0) {
-            row = new Row(row.scenario(), row.store(), row.deliveriesPerS(), row.ceilingPerS(), row.p50(), row.p95(),
-                    row.p99(), row.peakRssMb(), row.peakHeapMb(), row.eventsPerS(), row.deliveries(), row.seconds(),
-                    row.invalidSignatures(), row.duplicates(), row.publishErrors(), row.cpu(), row.load(),
-                    row.note() + String.format(Locale.ROOT, "; after a %.0f s warm-up%s", Math.abs(jitSettledAfter),
-                            !jitObserved ? "" : jitSettledAfter < 0 ? " (the JIT had not settled)" : " (the JIT had settled)"));
+            row = row.withNote(row.note() + String.format(Locale.ROOT, "; after a %.0f s warm-up%s",
+                    Math.abs(jitSettledAfter),
+                    !jitObserved ? "" : jitSettledAfter < 0 ? " (the JIT had not settled)" : " (the JIT had settled)"));
         }
         rows.add(row);
         log(row.json());

@@ -129,6 +129,20 @@ public class Jdbc {
         }
     }
 
+    /** The first column of every row {@code sql} finds, parameters bound as in {@link #bind}. */
+    public static List<String> strings(Connection c, String sql, Object... params) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     /** Binds {@code params} in order: instants as timestamps, integers and longs, everything else as text. */
     public static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {

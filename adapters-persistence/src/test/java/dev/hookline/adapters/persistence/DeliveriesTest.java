@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DeliveriesTest extends DatabaseTest {
@@ -262,7 +264,7 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     @Test
-    void holdWaitingHoldsWaitingDeliveriesAndReleaseHeldMakesThemDueNow() {
+    void holdWaitingHoldsWaitingDeliveriesAndClaimHeldTakesThemStraightFromTheHold() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Endpoint other = newEndpoint(account);
@@ -282,16 +284,23 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(DeliveryStatus.SENDING, deliveries.find(account, sending.id()).orElseThrow().status());
         assertEquals(DeliveryStatus.PENDING, deliveries.find(account, elsewhere.id()).orElseThrow().status());
 
+        assertTrue(claim(NOW.plusSeconds(3600), LEASE, 10).stream()
+                .noneMatch(d -> d.id().equals(pending.id()) || d.id().equals(retrying.id())), "held ones are never due");
+
         Instant later = NOW.plusSeconds(30);
-        assertEquals(2, deliveries.releaseHeld(endpoint.id(), null, later, 10).size());
-        assertEquals(pending.hold(NOW).release(later), deliveries.find(account, pending.id()).orElseThrow());
-        assertEquals(retrying.hold(NOW).release(later), deliveries.find(account, retrying.id()).orElseThrow());
-        assertEquals(later, dueAtInstant(retrying));
-        assertEquals(List.of(), deliveries.releaseHeld(endpoint.id(), null, later, 10));
+        Instant lease = later.plusSeconds(60);
+        List<Delivery> claimed = tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later, lease, 10));
+        List<Delivery> expected = new ArrayList<>(List.of(pending.hold(NOW).claimHeld(later, lease),
+                retrying.hold(NOW).claimHeld(later, lease)));
+        expected.sort(Comparator.comparing(Delivery::id));
+        assertEquals(expected, claimed, "in id order");
+        assertEquals(expected.get(0), deliveries.find(account, expected.get(0).id()).orElseThrow());
+        assertEquals(lease, dueAtInstant(retrying), "claimable again when its lease runs out");
+        assertEquals(List.of(), tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later, lease, 10)));
     }
 
     @Test
-    void holdsAndReleasesMoreThanAThousandDeliveriesInOneCall() {
+    void holdsAndClaimsMoreThanAThousandDeliveriesInOneCall() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         List<Delivery> many = new ArrayList<>();
@@ -302,13 +311,14 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(1_001, tx.inTransaction(() -> deliveries.holdWaiting(endpoint.id(), null, NOW, 5_000)).size());
         assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), countByStatus(endpoint.id()));
         Instant later = NOW.plusSeconds(30);
-        assertEquals(1_001, tx.inTransaction(() -> deliveries.releaseHeld(endpoint.id(), null, later, 5_000)).size());
-        assertEquals(Map.of(DeliveryStatus.PENDING, 1_001L), countByStatus(endpoint.id()));
-        assertEquals(later, dueAtInstant(many.get(1_000)));
+        assertEquals(1_001, tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later,
+                later.plusSeconds(60), 5_000)).size());
+        assertEquals(Map.of(DeliveryStatus.SENDING, 1_001L), countByStatus(endpoint.id()));
+        assertEquals(later.plusSeconds(60), dueAtInstant(many.get(1_000)));
     }
 
     @Test
-    void releaseHeldReleasesAtMostTheLimitInIdOrderAndGoesOnAfterTheLastId() {
+    void claimHeldClaimsAtMostTheLimitInIdOrderAndGoesOnAfterTheLastId() {
         AccountId account = newAccount();
         Endpoint endpoint = newEndpoint(account);
         Endpoint other = newEndpoint(account);
@@ -320,16 +330,65 @@ class DeliveriesTest extends DatabaseTest {
         deliveries.addAll(held);
         List<DeliveryId> ids = held.subList(0, 7).stream().map(Delivery::id).sorted().toList();
         Instant later = NOW.plusSeconds(30);
-        assertEquals(ids.subList(0, 3), deliveries.releaseHeld(endpoint.id(), null, later, 3));
-        assertEquals(Map.of(DeliveryStatus.PENDING, 3L, DeliveryStatus.HELD, 4L), countByStatus(endpoint.id()));
-        assertEquals(ids.subList(3, 6), deliveries.releaseHeld(endpoint.id(), ids.get(2), later, 3));
+        assertEquals(Optional.of(ids.get(0)), deliveries.firstHeld(endpoint.id(), null));
+        assertEquals(ids.subList(0, 3), claimHeld(endpoint, null, later, 3));
+        assertEquals(Map.of(DeliveryStatus.SENDING, 3L, DeliveryStatus.HELD, 4L), countByStatus(endpoint.id()));
+        assertEquals(Optional.of(ids.get(3)), deliveries.firstHeld(endpoint.id(), ids.get(1)));
+        assertEquals(Optional.of(ids.get(3)), deliveries.firstHeld(endpoint.id(), ids.get(3)), "from, not after");
+        assertEquals(ids.subList(3, 6), claimHeld(endpoint, ids.get(2), later, 3));
         // held again behind the cursor: the next call does not go back for it, a call from the start does
-        deliveries.holdWaiting(endpoint.id(), null, later, 10);
-        assertEquals(ids.subList(6, 7), deliveries.releaseHeld(endpoint.id(), ids.get(5), later, 3));
-        assertEquals(List.of(), deliveries.releaseHeld(endpoint.id(), ids.get(6), later, 3));
-        assertEquals(ids.subList(0, 6), deliveries.releaseHeld(endpoint.id(), null, later, 10));
-        assertEquals(Map.of(DeliveryStatus.PENDING, 7L), countByStatus(endpoint.id()));
+        deliveries.completeAll(List.of(deliveries.find(account, ids.get(1)).orElseThrow().hold(later)));
+        assertEquals(ids.subList(6, 7), claimHeld(endpoint, ids.get(5), later, 3));
+        assertEquals(List.of(), claimHeld(endpoint, ids.get(6), later, 3));
+        assertEquals(Optional.empty(), deliveries.firstHeld(endpoint.id(), ids.get(2)));
+        assertEquals(Optional.of(ids.get(1)), deliveries.firstHeld(endpoint.id(), null));
+        assertEquals(ids.subList(1, 2), claimHeld(endpoint, null, later, 10));
+        assertEquals(Map.of(DeliveryStatus.SENDING, 7L), countByStatus(endpoint.id()));
         assertEquals(Map.of(DeliveryStatus.HELD, 1L), countByStatus(other.id()), "another endpoint's stay held");
+        assertEquals(Optional.empty(), deliveries.firstHeld(endpoint.id(), null));
+    }
+
+    @Test
+    void twoClaimersOfTheSameHeldDeliveriesNeverTakeTheSameOne() throws Exception {
+        AccountId account = newAccount();
+        Endpoint endpoint = newEndpoint(account);
+        List<Delivery> held = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            held.add(in(DeliveryStatus.HELD, endpoint, newEvent(account), T0));
+        }
+        deliveries.addAll(held);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<DeliveryId>>> claimers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                claimers.add(pool.submit(() -> {
+                    List<DeliveryId> mine = new ArrayList<>();
+                    DeliveryId after = null;
+                    for (int round = 0; round < 40; round++) {
+                        List<DeliveryId> got = claimHeld(endpoint, after, NOW, 10);
+                        mine.addAll(got);
+                        after = got.isEmpty() ? null : got.get(got.size() - 1);
+                    }
+                    return mine;
+                }));
+            }
+            Set<DeliveryId> all = new HashSet<>();
+            int total = 0;
+            for (Future<List<DeliveryId>> claimer : claimers) {
+                List<DeliveryId> mine = claimer.get(60, TimeUnit.SECONDS);
+                total += mine.size();
+                all.addAll(mine);
+            }
+            assertEquals(400, total, "every held delivery claimed once");
+            assertEquals(400, all.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<DeliveryId> claimHeld(Endpoint endpoint, DeliveryId after, Instant now, int limit) {
+        return tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), after, now, now.plusSeconds(60), limit))
+                .stream().map(Delivery::id).toList();
     }
 
     @Test

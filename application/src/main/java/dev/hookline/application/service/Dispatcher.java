@@ -14,6 +14,7 @@ import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.ErrorKind;
 import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.id.EventId;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +74,16 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     /** How often the endpoints of parked deliveries are read again, and when they last were. */
     private static final Duration PARKED_RECHECK = Duration.ofSeconds(1);
     private Instant parkedCheckedAt = Instant.EPOCH;
+    /**
+     * Endpoints enabled again that still have held deliveries (claimer thread only): their marks
+     * ({@link Endpoints#switched}) are read again at most every {@link #RELEASING_RECHECK}.
+     */
+    private Map<EndpointId, Releasing> releasing = new LinkedHashMap<>();
+    private Instant releasingCheckedAt = Instant.EPOCH;
+    private static final Duration RELEASING_RECHECK = Duration.ofMillis(250);
+    /** How long an endpoint whose held deliveries seemed all claimed is left alone before a look from its first. */
+    private static final Duration RELEASING_REST = Duration.ofSeconds(1);
+    private static final int MAX_RELEASING = 100;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -120,6 +132,30 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     private record Parked(Delivery delivery, Event event, Endpoint endpoint, Instant claimedAt) {
+    }
+
+    /**
+     * An endpoint enabled again under {@code mark}: its held deliveries are claimed in id order after
+     * {@code after}. When a claim finds fewer than it asked for, the endpoint rests until
+     * {@code restUntil} and is then looked at from its first held delivery again (one held behind
+     * the others, by a dispatcher that read the endpoint before it was enabled, is not left behind);
+     * the housekeeping job clears the mark once none is held.
+     */
+    private static final class Releasing {
+        final long mark;
+        DeliveryId after;
+        Instant restUntil = Instant.EPOCH;
+
+        Releasing(long mark) {
+            this.mark = mark;
+        }
+    }
+
+    /** What one claim transaction took, and when: held deliveries by endpoint, with how many were asked for. */
+    private record Claim(Instant at, List<Delivery> batch, Map<EndpointId, HeldClaim> held) {
+    }
+
+    private record HeldClaim(int asked, List<Delivery> claimed) {
     }
 
     @Override
@@ -173,10 +209,12 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     /**
-     * Claims up to {@code limit} deliveries and sends them: a quarter of the
-     * batch most recently due first (fresh events never queue behind a backlog that became due at
-     * once), the rest oldest due first. A delivery beyond its endpoint's concurrency waits here,
-     * claimed, until a slot frees, rather than going back to the database to be claimed again.
+     * Claims up to {@code limit} deliveries and sends them: a quarter of the batch most recently due
+     * first (fresh events never queue behind a backlog that became due at once), then oldest due
+     * first up to half of the rest, then held deliveries of endpoints enabled again (oldest first,
+     * each endpoint as many as it has free slots), then oldest due first again. A delivery beyond its
+     * endpoint's concurrency waits here, claimed, until a slot frees, rather than going back to the
+     * database to be claimed again.
      */
     private int claimAndSend(int limit) {
         Instant started = clock.instant();
@@ -185,24 +223,31 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(HashSet::new));
         rateLimitedUntil.values().removeIf(until -> !until.isAfter(started));
         saturated.addAll(rateLimitedUntil.keySet());
+        refreshReleasing(started);
         int newest = Math.max(1, limit / 4);
-        int all = limit;
-        Instant[] claimedAt = new Instant[1];
-        List<Delivery> batch = transactions.inTransaction(() -> {
+        Claim claim = transactions.inTransaction(() -> {
             // the lease starts when the claim is written, not before the wait for a connection (up to
             // the pool's timeout while the database is away): a lease used up by that wait let this
             // node claim and send the same delivery again
             Instant at = clock.instant();
-            claimedAt[0] = at;
             Instant leaseUntil = at.plus(settings.lease());
             List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(at, leaseUntil, newest, saturated));
-            claimed.addAll(deliveries.claimDue(at, leaseUntil, all - claimed.size(), saturated));
-            return claimed;
+            int oldest = (limit - claimed.size() + 1) / 2;
+            List<Delivery> due = deliveries.claimDue(at, leaseUntil, oldest, saturated);
+            claimed.addAll(due);
+            Map<EndpointId, HeldClaim> held = claimHeld(at, leaseUntil, limit - claimed.size(), saturated, claimed);
+            held.values().forEach(h -> claimed.addAll(h.claimed()));
+            if (due.size() == oldest && claimed.size() < limit) {
+                claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
+            }
+            return new Claim(at, claimed, held);
         });
+        claim.held().forEach((endpoint, h) -> releasingClaimed(endpoint, h, claim.at()));
+        List<Delivery> batch = claim.batch();
         if (batch.isEmpty()) {
             return 0;
         }
-        Instant now = claimedAt[0];
+        Instant now = claim.at();
         Map<EventId, Event> eventsById = events.findAll(batch.stream().map(Delivery::eventId).toList());
         Map<EndpointId, Endpoint> endpointsById =
                 endpoints.findAll(batch.stream().map(Delivery::endpointId).collect(Collectors.toSet()));
@@ -237,6 +282,87 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             transactions.run(() -> deliveries.completeAll(handBack));
         }
         return batch.size();
+    }
+
+    /**
+     * Claims held deliveries of the endpoints enabled again, up to {@code budget} in all: each
+     * endpoint (not saturated or rate limited, not resting) as many as it has free slots (and rate
+     * tokens), counting those already in this batch, shared evenly while the budget is short.
+     */
+    private Map<EndpointId, HeldClaim> claimHeld(Instant at, Instant leaseUntil, int budget, Set<EndpointId> saturated,
+                                                 List<Delivery> inBatch) {
+        List<EndpointId> open = new ArrayList<>();
+        for (Map.Entry<EndpointId, Releasing> e : releasing.entrySet()) {
+            if (!saturated.contains(e.getKey()) && !at.isBefore(e.getValue().restUntil)) {
+                open.add(e.getKey());
+            }
+        }
+        Map<EndpointId, HeldClaim> held = new LinkedHashMap<>();
+        if (budget < 1 || open.isEmpty()) {
+            return held;
+        }
+        Map<EndpointId, Integer> batched = new HashMap<>();
+        inBatch.forEach(d -> batched.merge(d.endpointId(), 1, Integer::sum));
+        int left = budget;
+        for (int i = 0; i < open.size() && left > 0; i++) {
+            EndpointId id = open.get(i);
+            int share = (left + open.size() - i - 1) / (open.size() - i);
+            int asked = Math.min(share, freeSlots(id, batched.getOrDefault(id, 0)));
+            if (asked < 1) {
+                continue;
+            }
+            List<Delivery> claimed = deliveries.claimHeld(id, releasing.get(id).after, at, leaseUntil, asked);
+            held.put(id, new HeldClaim(asked, claimed));
+            left -= claimed.size();
+        }
+        return held;
+    }
+
+    /** Slots the endpoint has free on this node beyond those in flight, parked and {@code batched}; rate tokens too. */
+    private int freeSlots(EndpointId id, int batched) {
+        AtomicInteger inFlightHere = inFlightPerEndpoint.get(id);
+        ArrayDeque<Parked> waiting = parked.get(id);
+        int free = settings.maxInFlightPerEndpoint() - batched - (inFlightHere == null ? 0 : inFlightHere.get())
+                - (waiting == null ? 0 : waiting.size());
+        RateGate gate = rateGates.get(id);
+        return gate == null ? free : Math.min(free, gate.available(System.nanoTime()) - batched);
+    }
+
+    /** After the claim committed: where the endpoint's next held claim starts, or a rest when it found too few. */
+    private void releasingClaimed(EndpointId endpoint, HeldClaim h, Instant at) {
+        Releasing r = releasing.get(endpoint);
+        if (r == null) {
+            return;
+        }
+        if (!h.claimed().isEmpty()) {
+            r.after = h.claimed().get(h.claimed().size() - 1).id();
+        }
+        if (h.claimed().size() < h.asked()) {
+            r.after = null;
+            r.restUntil = at.plus(RELEASING_REST);
+        }
+    }
+
+    /**
+     * Reads which endpoints are enabled again with held deliveries left (marked, and enabled now), at
+     * most every {@link #RELEASING_RECHECK}; one whose mark is unchanged keeps where it got to.
+     */
+    private void refreshReleasing(Instant now) {
+        if (now.isBefore(releasingCheckedAt.plus(RELEASING_RECHECK))) {
+            return;
+        }
+        releasingCheckedAt = now;
+        Map<EndpointId, Long> marks = endpoints.switched(MAX_RELEASING);
+        Map<EndpointId, Endpoint> current = marks.isEmpty() ? Map.of() : endpoints.findAll(marks.keySet());
+        Map<EndpointId, Releasing> next = new LinkedHashMap<>();
+        marks.forEach((id, mark) -> {
+            Endpoint endpoint = current.get(id);
+            if (endpoint != null && endpoint.enabled()) {
+                Releasing was = releasing.get(id);
+                next.put(id, was != null && was.mark == mark ? was : new Releasing(mark));
+            }
+        });
+        releasing = next;
     }
 
     /**

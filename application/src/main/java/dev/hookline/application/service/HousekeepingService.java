@@ -27,9 +27,10 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     static final int BATCH = 500;
     /**
-     * An endpoint switched on or off has its deliveries released (HELD → PENDING) or held
-     * (PENDING/RETRYING → HELD), a deleted one its deliveries deleted, by the job in chunks of this
-     * many, a transaction per chunk.
+     * An endpoint switched off has its waiting deliveries held (PENDING/RETRYING → HELD), a deleted
+     * one its deliveries deleted, by the job in chunks of this many, a transaction per chunk. (An
+     * endpoint switched on has no rows changed: the dispatchers claim its held deliveries straight
+     * from the hold, and the job only clears its mark once none is left.)
      * Releasing 100,000 held deliveries in the enabling transaction took longer than a minute on H2
      * (a request that long times out, and the dispatcher could start on none of them until it
      * committed); until session 7 the enabling request still released the first chunk itself:
@@ -75,20 +76,24 @@ public final class HousekeepingService implements HousekeepingUseCase {
     }
 
     /**
-     * The last id released or held per (endpoint, mark), across runs: each chunk starts after it. A
+     * The last id held or deleted per (endpoint, mark), across runs: each chunk starts after it. A
      * run that started from the first delivery again would read past every row changed before it
      * (on PostgreSQL their old versions stay in the index until vacuum). A new mark (switched again)
      * starts from the first; another node taking the job over starts from the first.
      */
     private final Map<Mark, DeliveryId> doneUpTo = new HashMap<>();
+    /**
+     * For an enabled endpoint: the first delivery found still held at the last run (the dispatchers
+     * claim them in id order, so the next look starts there instead of at the endpoint's first row).
+     */
+    private final Map<Mark, DeliveryId> heldFrom = new HashMap<>();
 
     private record Mark(EndpointId endpoint, long mark) {
     }
 
     /**
-     * A chunk of each marked endpoint per round, so that every re-enabled endpoint has due
-     * deliveries at once: the dispatcher sends to each endpoint with bounded concurrency, and ten
-     * endpoints released one after the other drained at half the rate on PostgreSQL.
+     * A chunk of each marked endpoint per round, so that every disabled endpoint gets its waiting
+     * deliveries held soon, not one endpoint after the other.
      */
     @Override
     public synchronized int holdOrReleaseDeliveries() {
@@ -96,37 +101,45 @@ public final class HousekeepingService implements HousekeepingUseCase {
         Map<EndpointId, Long> marks = endpoints.switched(BATCH);
         // where each endpoint got to, kept for the next run while its mark stays the same
         doneUpTo.keySet().removeIf(m -> !Long.valueOf(m.mark()).equals(marks.get(m.endpoint())));
+        heldFrom.keySet().removeIf(m -> !Long.valueOf(m.mark()).equals(marks.get(m.endpoint())));
         List<EndpointId> left = new ArrayList<>(marks.keySet());
         int changed = 0;
+        boolean releasing = false;
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             for (Iterator<EndpointId> it = left.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
                 EndpointId id = it.next();
                 Mark marked = new Mark(id, marks.get(id));
-                List<DeliveryId> chunk = switchChunk(marked, doneUpTo.get(marked));
-                changed += chunk.size();
-                if (!chunk.isEmpty()) {
-                    doneUpTo.put(marked, chunk.get(chunk.size() - 1));
+                Chunk chunk = switchChunk(marked, doneUpTo.get(marked));
+                releasing |= chunk.releasing();
+                changed += chunk.ids().size();
+                if (!chunk.ids().isEmpty()) {
+                    doneUpTo.put(marked, chunk.ids().get(chunk.ids().size() - 1));
                 }
-                if (chunk.size() < CHUNK) {
+                if (chunk.ids().size() < CHUNK) {
                     doneUpTo.remove(marked);
                     it.remove();
                 }
             }
+        }
+        if (releasing) {
+            // a dispatcher that has not looked at the marks since the endpoint was enabled looks now
+            signal.deliveriesDue();
         }
         return changed; // past the deadline the next run goes on: the endpoints stay marked
     }
 
     /**
      * One chunk of a switched endpoint's deliveries after {@code after}, in its own transaction:
-     * released if it is enabled now, held if it is disabled, deleted if it was deleted (then its
-     * row); unmarks it when none is left. The endpoint row is not locked: a switch racing with this
-     * chunk marks the endpoint again, and the next run starts over from its first delivery in the
-     * new direction.
+     * held if it is disabled, deleted if it was deleted (then its row); unmarks it when none is left.
+     * An enabled endpoint's held deliveries are left to the dispatchers, which claim them straight
+     * from the hold: it is unmarked when none is held any more. The endpoint row is not locked: a
+     * switch racing with this chunk marks the endpoint again, and the next run starts over from its
+     * first delivery in the new direction.
      */
-    private List<DeliveryId> switchChunk(Mark marked, DeliveryId after) {
+    private Chunk switchChunk(Mark marked, DeliveryId after) {
         Instant now = clock.instant();
         EndpointId id = marked.endpoint();
-        Chunk chunk = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Endpoint endpoint = endpoints.findAll(List.of(id)).get(id);
             if (endpoint == null) {
                 // deleted: its deliveries (with their attempts), then its row
@@ -136,22 +149,40 @@ public final class HousekeepingService implements HousekeepingUseCase {
                 }
                 return new Chunk(deleted, false);
             }
-            List<DeliveryId> ids = endpoint.enabled()
-                    ? deliveries.releaseHeld(id, after, now, CHUNK)
-                    : deliveries.holdWaiting(id, after, now, CHUNK);
+            if (endpoint.enabled()) {
+                return new Chunk(List.of(), stillHeld(marked));
+            }
+            List<DeliveryId> ids = deliveries.holdWaiting(id, after, now, CHUNK);
             if (ids.size() < CHUNK) {
                 // the compare-and-set keeps the mark of a switch that came after
                 endpoints.unmarkSwitched(id, marked.mark());
             }
-            return new Chunk(ids, endpoint.enabled());
+            return new Chunk(ids, false);
         });
-        if (chunk.released() && !chunk.ids().isEmpty()) {
-            signal.deliveriesDue(); // the dispatcher starts on this chunk while we go on
-        }
-        return chunk.ids();
     }
 
-    private record Chunk(List<DeliveryId> ids, boolean released) {
+    /**
+     * Whether the enabled endpoint still has held deliveries; unmarks it when it has none. Looks from
+     * where the last run found the first one, and once more from the endpoint's first row before it
+     * unmarks: one held behind the dispatchers (a claimed delivery held back by a dispatcher that
+     * read the endpoint before it was enabled) would otherwise stay held.
+     */
+    private boolean stillHeld(Mark marked) {
+        DeliveryId from = heldFrom.get(marked);
+        Optional<DeliveryId> first = deliveries.firstHeld(marked.endpoint(), from);
+        if (first.isEmpty() && from != null) {
+            first = deliveries.firstHeld(marked.endpoint(), null);
+        }
+        if (first.isPresent()) {
+            heldFrom.put(marked, first.get());
+            return true;
+        }
+        heldFrom.remove(marked);
+        endpoints.unmarkSwitched(marked.endpoint(), marked.mark());
+        return false;
+    }
+
+    private record Chunk(List<DeliveryId> ids, boolean releasing) {
     }
 
     @Override

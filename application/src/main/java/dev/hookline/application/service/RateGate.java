@@ -29,6 +29,11 @@ final class RateGate {
         return (long) Math.ceil((1 - tokens) / perNano);
     }
 
+    /** How many tokens {@link #tryTake} would hand out now, one after the other, without a wait. */
+    int available(long nowNanos) {
+        return (int) Math.floor(Math.min(capacity, tokens + (nowNanos - last) * perNano));
+    }
+
     boolean sameRate(int perSecond) {
         return Math.abs(perNano - perSecond / 1e9) < 1e-15;
     }

@@ -92,9 +92,32 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        return chunk(endpoint, d -> d.status() == DeliveryStatus.HELD, after, limit, d -> d.release(now));
+    public synchronized List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now,
+                                                 Instant leaseUntil, int limit) {
+        List<Delivery> claimed = held(endpoint, after).stream().limit(limit)
+                .map(d -> d.claimHeld(now, leaseUntil)).toList();
+        claimed.forEach(this::replace);
+        return claimed;
     }
+
+    @Override
+    public Optional<DeliveryId> firstHeld(EndpointId endpoint, DeliveryId from) {
+        firstHeldCalls.add(from);
+        return deliveries.stream()
+                .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD)
+                .filter(d -> from == null || d.id().compareTo(from) >= 0)
+                .map(Delivery::id).min(Comparator.naturalOrder());
+    }
+
+    private List<Delivery> held(EndpointId endpoint, DeliveryId after) {
+        return deliveries.stream()
+                .filter(d -> d.endpointId().equals(endpoint) && d.status() == DeliveryStatus.HELD)
+                .filter(d -> after == null || d.id().compareTo(after) > 0)
+                .sorted(Comparator.comparing(Delivery::id)).toList();
+    }
+
+    /** The {@code from} of every {@link #firstHeld} call, in order. */
+    final List<DeliveryId> firstHeldCalls = new ArrayList<>();
 
     @Override
     public List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit) {
@@ -118,10 +141,10 @@ final class FakeDeliveries implements Deliveries {
         return some.stream().map(Delivery::id).toList();
     }
 
-    /** The {@code after} of every {@link #releaseHeld} or {@link #holdWaiting} call, in order. */
+    /** The {@code after} of every {@link #holdWaiting} or {@link #deleteOfEndpoint} call, in order. */
     final List<DeliveryId> releaseCalls = new ArrayList<>();
     final List<EndpointId> releasedEndpoints = new ArrayList<>();
-    /** The release or hold call (counting from 1) that fails before it changes anything. */
+    /** The hold or delete call (counting from 1) that fails before it changes anything. */
     int failReleaseCall = -1;
 
     @Override

@@ -37,9 +37,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The housekeeping job brings the deliveries of a switched endpoint in line with it: the held ones
- * of an enabled endpoint released, the waiting ones of a disabled endpoint held, a chunk per
- * transaction.
+ * The housekeeping job brings the deliveries of a switched endpoint in line with it: the waiting
+ * ones of a disabled endpoint held, a chunk per transaction; the held ones of an enabled endpoint
+ * left to the dispatchers (which claim them straight from the hold), the mark cleared once none is
+ * held.
  */
 class SwitchedEndpointsTest {
 
@@ -68,7 +69,7 @@ class SwitchedEndpointsTest {
         };
         Events unused = (Events) Proxy.newProxyInstance(Events.class.getClassLoader(), new Class<?>[] {Events.class},
                 (proxy, method, args) -> {
-                    throw new AssertionError("releasing held deliveries reads no events: " + method.getName());
+                    throw new AssertionError("switching endpoints reads no events: " + method.getName());
                 });
         housekeeping = new HousekeepingService(deliveries, endpoints, new FakeEndpointTallies(), unused, counting, signals::incrementAndGet,
                 Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), settings);
@@ -103,38 +104,47 @@ class SwitchedEndpointsTest {
     }
 
     @Test
-    void theJobReleasesAMarkedEndpointsHeldDeliveriesAChunkPerTransaction() {
+    void theJobLeavesAnEnabledEndpointsHeldDeliveriesToTheDispatchersAndWakesThem() {
         Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 345, true);
         endpoints.markSwitched(endpoint.id());
 
-        assertEquals(2 * HousekeepingService.CHUNK + 345, housekeeping.holdOrReleaseDeliveries());
-        assertEquals(0, count(endpoint, DeliveryStatus.HELD));
-        assertEquals(2 * HousekeepingService.CHUNK + 345, count(endpoint, DeliveryStatus.PENDING));
-        assertEquals(3, transactions.get(), "one transaction per chunk");
-        assertEquals(3, signals.get(), "the dispatcher is woken after every chunk");
-        assertEquals(Set.of(), marked(), "a short chunk ends the release");
-        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
-    }
-
-    @Test
-    void eachChunkOfAJobRunStartsAfterTheLastIdOfTheChunkBefore() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 7, true);
-        endpoints.markSwitched(endpoint.id());
-        assertEquals(2 * HousekeepingService.CHUNK + 7, housekeeping.holdOrReleaseDeliveries());
-        List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
-        assertEquals(Arrays.asList(null, ids.get(HousekeepingService.CHUNK - 1), ids.get(2 * HousekeepingService.CHUNK - 1)),
-                deliveries.releaseCalls);
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries(), "no row is written");
+        assertEquals(2 * HousekeepingService.CHUNK + 345, count(endpoint, DeliveryStatus.HELD));
+        assertEquals(1, transactions.get(), "one look per run");
+        assertEquals(1, signals.get(), "the dispatcher is woken: it claims them straight from the hold");
+        assertEquals(Set.of(endpoint.id()), marked(), "marked while any is held");
         assertEquals(List.of(), endpoints.locked, "the job locks no endpoint row (the recorder writes it)");
     }
 
     @Test
-    void fewerThanAChunkAreAllReleasedInOneTransactionAndTheMarkIsCleared() {
+    void anEnabledEndpointIsUnmarkedOnceNoneOfItsDeliveriesIsHeld() {
         Endpoint endpoint = endpointWithHeld(12, true);
         endpoints.markSwitched(endpoint.id());
-        assertEquals(12, housekeeping.holdOrReleaseDeliveries());
-        assertEquals(Set.of(), marked());
-        assertEquals(1, transactions.get());
+        assertEquals(12, deliveries.claimHeld(endpoint.id(), null, T0, T0.plusSeconds(60), 100).size());
         assertEquals(0, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(Set.of(), marked());
+        assertEquals(0, signals.get(), "nothing left to claim");
+    }
+
+    @Test
+    void eachLookStartsAtTheFirstHeldOneFoundLastTimeAndLooksFromTheFirstOnceMoreBeforeUnmarking() {
+        Endpoint endpoint = endpointWithHeld(5, true);
+        endpoints.markSwitched(endpoint.id());
+        List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
+        housekeeping.holdOrReleaseDeliveries();
+        List<Delivery> claimed = deliveries.claimHeld(endpoint.id(), null, T0, T0.plusSeconds(60), 2);
+        housekeeping.holdOrReleaseDeliveries();
+        assertEquals(Arrays.asList(null, ids.get(0)), deliveries.firstHeldCalls);
+        deliveries.claimHeld(endpoint.id(), ids.get(1), T0, T0.plusSeconds(60), 3);
+        // one claimed before the endpoint was enabled is held back behind the others by a dispatcher
+        // that read the endpoint while it was still disabled: the look from the first finds it
+        assertEquals(1, deliveries.completeAll(List.of(claimed.get(0).hold(T0))));
+        housekeeping.holdOrReleaseDeliveries();
+        assertEquals(Arrays.asList(null, ids.get(0), ids.get(2), null), deliveries.firstHeldCalls);
+        assertEquals(Set.of(endpoint.id()), marked(), "one is held still");
+        deliveries.claimHeld(endpoint.id(), null, T0, T0.plusSeconds(60), 3);
+        housekeeping.holdOrReleaseDeliveries();
+        assertEquals(Set.of(), marked());
     }
 
     @Test
@@ -180,27 +190,27 @@ class SwitchedEndpointsTest {
 
     @Test
     void aSwitchWhileTheJobIsAtItMakesTheNextRunStartOverInTheNewDirection() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 5, true);
+        Endpoint endpoint = endpointWith(2 * HousekeepingService.CHUNK + 5, true, false);
         endpoints.markSwitched(endpoint.id());
-        deliveries.failReleaseCall = 2; // the run releases a chunk, then stops
+        deliveries.failReleaseCall = 2; // the run holds a chunk, then stops
         assertThrows(IllegalStateException.class, housekeeping::holdOrReleaseDeliveries);
-        assertEquals(HousekeepingService.CHUNK, count(endpoint, DeliveryStatus.PENDING));
-        // disabled meanwhile: the released chunk is held again, from the endpoint's first delivery
-        Endpoint disabled = endpoint.disable(Disablement.byMerchant(T0));
-        endpointList.replaceAll(e -> e.id().equals(disabled.id()) ? disabled : e);
+        assertEquals(HousekeepingService.CHUNK, count(endpoint, DeliveryStatus.HELD));
+        // enabled meanwhile: the held chunk is left to the dispatchers, the rest was never held
+        Endpoint enabled = endpoint.enable(T0);
+        endpointList.replaceAll(e -> e.id().equals(enabled.id()) ? enabled : e);
         endpoints.markSwitched(endpoint.id());
-        assertEquals(HousekeepingService.CHUNK, housekeeping.holdOrReleaseDeliveries());
-        assertEquals(2 * HousekeepingService.CHUNK + 5, count(endpoint, DeliveryStatus.HELD));
-        assertEquals(null, deliveries.releaseCalls.get(2), "the new mark starts from the first delivery");
-        assertEquals(Set.of(), marked());
+        assertEquals(0, housekeeping.holdOrReleaseDeliveries());
+        assertEquals(HousekeepingService.CHUNK + 5, count(endpoint, DeliveryStatus.PENDING));
+        assertEquals(Arrays.asList((DeliveryId) null), deliveries.firstHeldCalls, "the new mark looks from the first");
+        assertEquals(Set.of(endpoint.id()), marked());
     }
 
     @Test
-    void anEnablingWhileTheJobRunsKeepsItsNewMarkSoTheNextRunStartsAgainFromTheFirstHeld() {
-        Endpoint endpoint = endpointWithHeld(HousekeepingService.CHUNK + 5, true);
+    void aSwitchWhileTheJobRunsKeepsItsNewMarkSoTheNextRunStartsAgainFromTheFirst() {
+        Endpoint endpoint = endpointWith(HousekeepingService.CHUNK + 5, true, false);
         endpoints.markSwitched(endpoint.id());
         long before = endpoints.switched(10).get(endpoint.id());
-        // the endpoint was disabled and enabled again (a new mark) after the job read the old one
+        // the endpoint was enabled and disabled again (a new mark) after the job read the old one
         endpoints.markSwitched(endpoint.id());
         assertTrue(!endpoints.unmarkSwitched(endpoint.id(), before), "the old mark does not clear the new one");
         assertEquals(Set.of(endpoint.id()), marked());
@@ -209,9 +219,9 @@ class SwitchedEndpointsTest {
     }
 
     @Test
-    void eachRoundReleasesAChunkOfEveryMarkedEndpointSoAllOfThemHaveDueDeliveriesAtOnce() {
-        Endpoint a = endpointWithHeld(HousekeepingService.CHUNK + 2, true);
-        Endpoint b = endpointWithHeld(2 * HousekeepingService.CHUNK + 1, true);
+    void eachRoundHoldsAChunkOfEveryMarkedEndpoint() {
+        Endpoint a = endpointWith(HousekeepingService.CHUNK + 2, true, false);
+        Endpoint b = endpointWith(2 * HousekeepingService.CHUNK + 1, true, false);
         endpoints.markSwitched(a.id());
         endpoints.markSwitched(b.id());
         assertEquals(3 * HousekeepingService.CHUNK + 3, housekeeping.holdOrReleaseDeliveries());
@@ -220,11 +230,11 @@ class SwitchedEndpointsTest {
     }
 
     @Test
-    void theNextRunResumesAfterTheLastIdReleasedForTheSameMark() {
-        Endpoint endpoint = endpointWithHeld(2 * HousekeepingService.CHUNK + 5, true);
+    void theNextRunResumesAfterTheLastIdHeldForTheSameMark() {
+        Endpoint endpoint = endpointWith(2 * HousekeepingService.CHUNK + 5, true, false);
         endpoints.markSwitched(endpoint.id());
         List<DeliveryId> ids = deliveryList.stream().map(Delivery::id).sorted().toList();
-        // the first run releases a chunk, then fails (or runs out of time): the next goes on from there
+        // the first run holds a chunk, then fails (or runs out of time): the next goes on from there
         deliveries.failReleaseCall = 2;
         assertThrows(IllegalStateException.class, housekeeping::holdOrReleaseDeliveries);
         assertEquals(HousekeepingService.CHUNK + 5, housekeeping.holdOrReleaseDeliveries());
@@ -235,13 +245,13 @@ class SwitchedEndpointsTest {
     }
 
     @Test
-    void severalMarkedEndpointsAreAllReleased() {
-        Endpoint a = endpointWithHeld(HousekeepingService.CHUNK + 1, true);
+    void severalMarkedEndpointsAreAllDealtWith() {
+        Endpoint a = endpointWith(HousekeepingService.CHUNK + 1, true, false);
         Endpoint b = endpointWithHeld(3, true);
         endpoints.markSwitched(a.id());
         endpoints.markSwitched(b.id());
-        assertEquals(HousekeepingService.CHUNK + 4, housekeeping.holdOrReleaseDeliveries());
-        assertTrue(deliveryList.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING));
-        assertEquals(Set.of(), marked());
+        assertEquals(HousekeepingService.CHUNK + 1, housekeeping.holdOrReleaseDeliveries());
+        assertTrue(deliveryList.stream().allMatch(d -> d.status() == DeliveryStatus.HELD));
+        assertEquals(Set.of(b.id()), marked(), "the enabled one keeps its mark while any is held");
     }
 }

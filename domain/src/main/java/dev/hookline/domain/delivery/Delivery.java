@@ -124,12 +124,16 @@ public record Delivery(
         return with(DeliveryStatus.HELD, attempts, attemptLimit, null, null, lastStatusCode, now);
     }
 
-    /** HELD → PENDING, due now: the endpoint was enabled again. */
-    public Delivery release(Instant now) {
+    /**
+     * HELD → SENDING until {@code lease}: its endpoint was enabled again, and a dispatcher claims its
+     * held deliveries oldest first, straight from the hold (a backlog is not written back to the due
+     * queue first, which cost a third write per delivery and sent it newest due first).
+     */
+    public Delivery claimHeld(Instant now, Instant lease) {
         if (status != DeliveryStatus.HELD) {
-            throw new IllegalStateException("only a HELD delivery is released, " + id + " is " + status);
+            throw new IllegalStateException("only a HELD delivery is claimed from the hold, " + id + " is " + status);
         }
-        return with(DeliveryStatus.PENDING, attempts, attemptLimit, now, null, lastStatusCode, now);
+        return with(DeliveryStatus.SENDING, attempts, attemptLimit, null, lease, lastStatusCode, now);
     }
 
     /** HELD → EXPIRED: held for longer than the retention period. */

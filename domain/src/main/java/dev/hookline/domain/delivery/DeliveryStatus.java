@@ -13,7 +13,7 @@ import java.util.Set;
  *                       │ └──failure, none left─────> FAILED ──manual retry──> PENDING
  *                       ├──lease expired (process died)──> SENDING (claimed again)
  *                       └──handed back unsent (endpoint at its limit)──> PENDING
- * PENDING/RETRYING/SENDING ──endpoint disabled──> HELD ──re-enabled──> PENDING
+ * PENDING/RETRYING/SENDING ──endpoint disabled──> HELD ──re-enabled, claimed oldest first──> SENDING
  * HELD ──older than retention──> EXPIRED ──manual retry──> PENDING
  * </pre>
  */
@@ -37,7 +37,7 @@ public enum DeliveryStatus {
             case PENDING -> EnumSet.of(SENDING, HELD);
             case SENDING -> EnumSet.of(SENDING, PENDING, SUCCEEDED, RETRYING, FAILED, HELD);
             case RETRYING -> EnumSet.of(SENDING, HELD, PENDING);
-            case HELD -> EnumSet.of(PENDING, EXPIRED);
+            case HELD -> EnumSet.of(SENDING, EXPIRED);
             case FAILED, EXPIRED -> EnumSet.of(PENDING);
             case SUCCEEDED -> EnumSet.noneOf(DeliveryStatus.class);
         };

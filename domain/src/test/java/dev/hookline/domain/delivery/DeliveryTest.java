@@ -113,12 +113,16 @@ class DeliveryTest {
     }
 
     @Test
-    void heldDeliveriesAreReleasedAsDueNowOrExpire() {
-        Delivery held = pending().hold(T0);
+    void heldDeliveriesAreClaimedStraightFromTheHoldOrExpire() {
+        Delivery retrying = pending().claim(T0, T0.plusSeconds(60)).retryAt(T0.plusSeconds(60), 500, T0);
+        Delivery held = retrying.hold(T0.plusSeconds(1));
         assertEquals(DeliveryStatus.HELD, held.status());
-        Delivery released = held.release(T0.plusSeconds(10));
-        assertEquals(DeliveryStatus.PENDING, released.status());
-        assertEquals(T0.plusSeconds(10), released.nextAttemptAt());
+        assertFalse(held.isClaimable(T0.plusSeconds(120)), "not due: only a claim of the hold takes it");
+        Delivery claimed = held.claimHeld(T0.plusSeconds(10), T0.plusSeconds(70));
+        assertEquals(DeliveryStatus.SENDING, claimed.status());
+        assertEquals(T0.plusSeconds(70), claimed.leaseUntil());
+        assertEquals(1, claimed.attempts(), "the attempts before the hold count");
+        assertThrows(IllegalStateException.class, () -> pending().claimHeld(T0, T0.plusSeconds(60)));
         assertEquals(DeliveryStatus.EXPIRED, held.expire(T0).status());
         assertEquals(DeliveryStatus.PENDING, held.expire(T0).retryManually(T0).status());
     }
@@ -135,7 +139,7 @@ class DeliveryTest {
     void outcomesCanOnlyBeRecordedForASendingDelivery() {
         assertThrows(IllegalStateException.class, () -> pending().succeeded(200, T0));
         assertThrows(IllegalStateException.class, () -> pending().failed(500, T0));
-        assertThrows(IllegalStateException.class, () -> pending().release(T0));
+        assertThrows(IllegalStateException.class, () -> pending().hold(T0).succeeded(200, T0));
     }
 
     @ParameterizedTest
@@ -146,7 +150,7 @@ class DeliveryTest {
             case SENDING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.PENDING, DeliveryStatus.SUCCEEDED,
                     DeliveryStatus.RETRYING, DeliveryStatus.FAILED, DeliveryStatus.HELD);
             case RETRYING -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.HELD, DeliveryStatus.PENDING);
-            case HELD -> EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.EXPIRED);
+            case HELD -> EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.EXPIRED);
             case FAILED, EXPIRED -> EnumSet.of(DeliveryStatus.PENDING);
             case SUCCEEDED -> EnumSet.noneOf(DeliveryStatus.class);
         };

@@ -151,17 +151,34 @@ class JdbcDeliveries implements Deliveries {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        return claimEach(c, candidates, "due_at <= ? AND status IN ('PENDING', 'RETRYING', 'SENDING')", now,
+                leaseUntil, now);
+    }
+
+    /**
+     * H2: claims each of {@code candidates} with a compare-and-set on {@code condition} (with one
+     * parameter, {@code dueBy}, or none when {@code null}), in sorted id order (unsorted batches
+     * deadlock against each other); a row another claimer took meanwhile updates nothing. Returns
+     * those claimed, in the order of {@code candidates}.
+     */
+    private static List<Delivery> claimEach(Connection c, List<String> candidates, String condition, Instant dueBy,
+                                            Instant leaseUntil, Instant now) throws SQLException {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         List<String> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.naturalOrder());
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET " + CLAIM_SET
-                + " WHERE id = ? AND due_at <= ? AND status IN ('PENDING', 'RETRYING', 'SENDING')")) {
+                + " WHERE id = ? AND " + condition)) {
             for (String id : sorted) {
                 Jdbc.setInstant(ps, 1, leaseUntil);
                 Jdbc.setInstant(ps, 2, leaseUntil);
                 Jdbc.setInstant(ps, 3, now);
                 ps.setString(4, id);
-                Jdbc.setInstant(ps, 5, now);
+                if (dueBy != null) {
+                    Jdbc.setInstant(ps, 5, dueBy);
+                }
                 ps.addBatch();
             }
             counts = ps.executeBatch();
@@ -184,13 +201,56 @@ class JdbcDeliveries implements Deliveries {
             }
         }
         List<Delivery> claimed = new ArrayList<>(byId.size());
-        for (String id : candidates) { // in due order
+        for (String id : candidates) {
             Delivery d = byId.get(id);
             if (d != null) {
                 claimed.add(d);
             }
         }
         return claimed;
+    }
+
+    @Override
+    public List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now, Instant leaseUntil,
+                                    int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        // PostgreSQL: by the partial index deliveries_held_endpoint; H2: by deliveries_endpoint
+        String held = "SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'HELD'"
+                + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
+        List<Object> params = new ArrayList<>(List.of(endpoint.value()));
+        if (after != null) {
+            params.add(after.value());
+        }
+        params.add(limit);
+        if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
+            String sql = "WITH picked AS (" + held + " FOR UPDATE SKIP LOCKED),"
+                    + " claimed AS (UPDATE deliveries SET " + CLAIM_SET
+                    + " WHERE id = ANY(ARRAY(SELECT id FROM picked)) AND status = 'HELD' RETURNING deliveries.*)"
+                    + " SELECT * FROM claimed ORDER BY id";
+            params.addAll(List.of(leaseUntil, leaseUntil, now));
+            return jdbc.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    Jdbc.bind(ps, params.toArray());
+                    return DeliveryRow.readAll(ps);
+                }
+            });
+        }
+        return jdbc.withConnection(c -> claimEach(c, Jdbc.strings(c, held, params.toArray()), "status = 'HELD'", null,
+                leaseUntil, now));
+    }
+
+    @Override
+    public Optional<DeliveryId> firstHeld(EndpointId endpoint, DeliveryId from) {
+        List<Object> params = new ArrayList<>(List.of(endpoint.value()));
+        if (from != null) {
+            params.add(from.value());
+        }
+        List<String> first = jdbc.withConnection(c -> Jdbc.strings(c, "SELECT id FROM deliveries WHERE endpoint_id = ?"
+                + " AND status = 'HELD'" + (from == null ? "" : " AND id >= ?") + " ORDER BY id LIMIT 1",
+                params.toArray()));
+        return first.stream().findFirst().map(DeliveryId::new);
     }
 
     @Override
@@ -229,13 +289,6 @@ class JdbcDeliveries implements Deliveries {
         return changeChunk(endpoint, "status IN ('PENDING', 'RETRYING')", after, limit,
                 "UPDATE deliveries SET status = 'HELD', next_attempt_at = NULL, due_at = NULL, updated_at = ?",
                 List.of(now));
-    }
-
-    @Override
-    public List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit) {
-        return changeChunk(endpoint, "status = 'HELD'", after, limit,
-                "UPDATE deliveries SET status = 'PENDING', next_attempt_at = ?, due_at = ?, updated_at = ?",
-                List.of(now, now, now));
     }
 
     @Override

@@ -8,8 +8,9 @@ public interface HousekeepingUseCase {
 
     /**
      * Brings the deliveries of endpoints switched on or off in line with them, in small
-     * transactions: releases the held ones of enabled endpoints, holds the waiting ones of disabled
-     * endpoints, deletes those of deleted endpoints (then the endpoint); returns how many it changed.
+     * transactions: holds the waiting ones of disabled endpoints, deletes those of deleted endpoints
+     * (then the endpoint), and clears the mark of enabled endpoints once the dispatchers have claimed
+     * all of their held ones; returns how many it changed.
      */
     int holdOrReleaseDeliveries();
 

@@ -51,19 +51,24 @@ public interface Deliveries {
     /**
      * PENDING/RETRYING → HELD for a disabled endpoint: its waiting deliveries with an id after
      * {@code after} (from the first when {@code null}), in id order, at most {@code limit}. Returns
-     * their ids in that order, like {@link #releaseHeld}.
+     * their ids in that order: fewer than {@code limit} means none is left after the last. The
+     * caller passes the last id back to go on, so no call reads past rows changed before it.
      */
     List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
     /**
-     * HELD → PENDING, due now, for an enabled endpoint: its held deliveries with an id after
-     * {@code after} (from the first when {@code null}), in id order, at most {@code limit}. Returns
-     * their ids in that order: fewer than {@code limit} means none is left after the last. The
-     * caller passes the last id back to go on, so no call reads past rows released before it.
+     * HELD → SENDING with a lease until {@code leaseUntil}, for an endpoint enabled again: its oldest
+     * held deliveries with an id after {@code after} (from the first when {@code null}), in id order,
+     * at most {@code limit}. Must be called inside a transaction; never returns a delivery another
+     * caller claimed. The caller passes the last id back to go on, so no claim reads past the rows
+     * claimed before it (on PostgreSQL their old versions stay in the index until vacuum).
      */
-    List<DeliveryId> releaseHeld(EndpointId endpoint, DeliveryId after, Instant now, int limit);
+    List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now, Instant leaseUntil, int limit);
 
-    /** Deletes a deleted endpoint's deliveries with their attempts, in chunks like {@link #releaseHeld}. */
+    /** The endpoint's first HELD delivery (in id order) from {@code from} on ({@code null}: any). */
+    Optional<DeliveryId> firstHeld(EndpointId endpoint, DeliveryId from);
+
+    /** Deletes a deleted endpoint's deliveries with their attempts, in chunks like {@link #holdWaiting}. */
     List<DeliveryId> deleteOfEndpoint(EndpointId endpoint, DeliveryId after, int limit);
 
     /**

@@ -211,8 +211,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     /**
      * Claims up to {@code limit} deliveries and sends them: a quarter of the batch most recently due
      * first (fresh events never queue behind a backlog that became due at once), then oldest due
-     * first up to half of the rest, then held deliveries of endpoints enabled again (oldest first,
-     * each endpoint as many as it has free slots), then oldest due first again. A delivery beyond its
+     * first. While endpoints enabled again have held deliveries, the oldest due take up to half of
+     * the rest, then their held deliveries (oldest first, each endpoint as many as it has free
+     * slots), then oldest due again. A delivery beyond its
      * endpoint's concurrency waits here, claimed, until a slot frees, rather than going back to the
      * database to be claimed again.
      */
@@ -232,6 +233,10 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             Instant at = clock.instant();
             Instant leaseUntil = at.plus(settings.lease());
             List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(at, leaseUntil, newest, saturated));
+            if (releasing.isEmpty()) {
+                claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
+                return new Claim(at, claimed, Map.of());
+            }
             int oldest = (limit - claimed.size() + 1) / 2;
             List<Delivery> due = deliveries.claimDue(at, leaseUntil, oldest, saturated);
             claimed.addAll(due);

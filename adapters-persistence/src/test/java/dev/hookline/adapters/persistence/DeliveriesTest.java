@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Deliveries.Filter;
+import dev.hookline.application.port.out.Deliveries.HeldClaim;
 import dev.hookline.application.port.out.EndpointTallies.Hour;
 import dev.hookline.application.port.out.Page;
 import dev.hookline.application.port.out.PageRequest;
@@ -289,14 +290,16 @@ class DeliveriesTest extends DatabaseTest {
 
         Instant later = NOW.plusSeconds(30);
         Instant lease = later.plusSeconds(60);
-        List<Delivery> claimed = tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later, lease, 10));
+        List<Delivery> claimed = tx.inTransaction(() -> deliveries.claimHeld(List.of(new HeldClaim(endpoint.id(), null, 10),
+                new HeldClaim(other.id(), null, 10)), later, lease));
         List<Delivery> expected = new ArrayList<>(List.of(pending.hold(NOW).claimHeld(later, lease),
                 retrying.hold(NOW).claimHeld(later, lease)));
         expected.sort(Comparator.comparing(Delivery::id));
         assertEquals(expected, claimed, "in id order");
         assertEquals(expected.get(0), deliveries.find(account, expected.get(0).id()).orElseThrow());
         assertEquals(lease, dueAtInstant(retrying), "claimable again when its lease runs out");
-        assertEquals(List.of(), tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later, lease, 10)));
+        assertEquals(List.of(), tx.inTransaction(() -> deliveries.claimHeld(List.of(new HeldClaim(endpoint.id(), null, 10)),
+                later, lease)));
     }
 
     @Test
@@ -311,8 +314,7 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(1_001, tx.inTransaction(() -> deliveries.holdWaiting(endpoint.id(), null, NOW, 5_000)).size());
         assertEquals(Map.of(DeliveryStatus.HELD, 1_001L), countByStatus(endpoint.id()));
         Instant later = NOW.plusSeconds(30);
-        assertEquals(1_001, tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), null, later,
-                later.plusSeconds(60), 5_000)).size());
+        assertEquals(1_001, claimHeld(endpoint, null, later, 5_000).size());
         assertEquals(Map.of(DeliveryStatus.SENDING, 1_001L), countByStatus(endpoint.id()));
         assertEquals(later.plusSeconds(60), dueAtInstant(many.get(1_000)));
     }
@@ -387,8 +389,44 @@ class DeliveriesTest extends DatabaseTest {
     }
 
     private List<DeliveryId> claimHeld(Endpoint endpoint, DeliveryId after, Instant now, int limit) {
-        return tx.inTransaction(() -> deliveries.claimHeld(endpoint.id(), after, now, now.plusSeconds(60), limit))
-                .stream().map(Delivery::id).toList();
+        return tx.inTransaction(() -> deliveries.claimHeld(List.of(new HeldClaim(endpoint.id(), after, limit)), now,
+                now.plusSeconds(60))).stream().map(Delivery::id).toList();
+    }
+
+    @Test
+    void claimHeldTakesEachEndpointsShareFromItsOwnCursorInOneCall() {
+        AccountId account = newAccount();
+        Endpoint a = newEndpoint(account);
+        Endpoint b = newEndpoint(account);
+        Endpoint c = newEndpoint(account);
+        List<Delivery> held = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (Endpoint e : List.of(a, b, c)) {
+                held.add(in(DeliveryStatus.HELD, e, newEvent(account), T0));
+            }
+        }
+        deliveries.addAll(held);
+        List<DeliveryId> ofA = ids(held, a);
+        List<DeliveryId> ofB = ids(held, b);
+        List<Delivery> claimed = tx.inTransaction(() -> deliveries.claimHeld(List.of(
+                new HeldClaim(a.id(), ofA.get(1), 2), new HeldClaim(b.id(), null, 4), new HeldClaim(c.id(), null, 0)),
+                NOW, NOW.plusSeconds(60)));
+        List<DeliveryId> expected = new ArrayList<>();
+        if (a.id().value().compareTo(b.id().value()) < 0) {
+            expected.addAll(ofA.subList(2, 4));
+            expected.addAll(ofB.subList(0, 4));
+        } else {
+            expected.addAll(ofB.subList(0, 4));
+            expected.addAll(ofA.subList(2, 4));
+        }
+        assertEquals(expected, claimed.stream().map(Delivery::id).toList(), "by endpoint, then id");
+        assertTrue(claimed.stream().allMatch(d -> d.status() == DeliveryStatus.SENDING));
+        assertEquals(Map.of(DeliveryStatus.HELD, 5L), countByStatus(c.id()), "a limit of 0 takes none");
+        assertEquals(Map.of(DeliveryStatus.HELD, 3L, DeliveryStatus.SENDING, 2L), countByStatus(a.id()));
+    }
+
+    private static List<DeliveryId> ids(List<Delivery> deliveries, Endpoint of) {
+        return deliveries.stream().filter(d -> d.endpointId().equals(of.id())).map(Delivery::id).sorted().toList();
     }
 
     @Test

@@ -31,7 +31,8 @@ class MigrationsTest extends DatabaseTest {
         assertEquals(TestDatabase.postgresql()
                 ? List.of("V1__schema.sql", "V2__due_queue_index.sql", "V2_1__quartz_tables.sql", "V3__settings.sql",
                         "V4__partial_status_indexes.sql", "V6__held_release_queue.sql", "V7__held_by_endpoint_index.sql",
-                        "V8__last_delivery_status.sql", "V9__endpoint_tallies.sql", "V10__endpoint_soft_delete.sql", "V11__signed_out_sessions.sql", "V12__switched_endpoints_index.sql")
+                        "V8__last_delivery_status.sql", "V9__endpoint_tallies.sql", "V10__endpoint_soft_delete.sql", "V11__signed_out_sessions.sql", "V12__switched_endpoints_index.sql",
+                        "V13__one_held_index.sql")
                 : List.of("V1__schema.sql", "V2__due_queue_index.sql", "V3__settings.sql",
                         "V5__due_queue_covering_index.sql", "V6__held_release_queue.sql", "V8__last_delivery_status.sql",
                         "V9__endpoint_tallies.sql", "V10__endpoint_soft_delete.sql", "V11__signed_out_sessions.sql", "V12__switched_endpoints_index.sql"),

@@ -83,6 +83,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private static final Duration RELEASING_RECHECK = Duration.ofMillis(250);
     /** How long an endpoint whose held deliveries seemed all claimed is left alone before a look from its first. */
     private static final Duration RELEASING_REST = Duration.ofSeconds(1);
+    /** How long an endpoint whose held deliveries a look from its first also found claimed is left alone. */
+    private static final Duration RELEASING_EXHAUSTED = Duration.ofSeconds(10);
     private static final int MAX_RELEASING = 100;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
@@ -152,10 +154,10 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     /** What one claim transaction took, and when: held deliveries by endpoint, with how many were asked for. */
-    private record Claim(Instant at, List<Delivery> batch, Map<EndpointId, HeldClaim> held) {
+    private record Claim(Instant at, List<Delivery> batch, Map<EndpointId, Taken> held) {
     }
 
-    private record HeldClaim(int asked, List<Delivery> claimed) {
+    private record Taken(int asked, List<Delivery> claimed) {
     }
 
     @Override
@@ -240,7 +242,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             int oldest = (limit - claimed.size() + 1) / 2;
             List<Delivery> due = deliveries.claimDue(at, leaseUntil, oldest, saturated);
             claimed.addAll(due);
-            Map<EndpointId, HeldClaim> held = claimHeld(at, leaseUntil, limit - claimed.size(), saturated, claimed);
+            Map<EndpointId, Taken> held = claimHeld(at, leaseUntil, limit - claimed.size(), saturated, claimed);
             held.values().forEach(h -> claimed.addAll(h.claimed()));
             if (due.size() == oldest && claimed.size() < limit) {
                 claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
@@ -294,31 +296,37 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
      * endpoint (not saturated or rate limited, not resting) as many as it has free slots (and rate
      * tokens), counting those already in this batch, shared evenly while the budget is short.
      */
-    private Map<EndpointId, HeldClaim> claimHeld(Instant at, Instant leaseUntil, int budget, Set<EndpointId> saturated,
-                                                 List<Delivery> inBatch) {
+    private Map<EndpointId, Taken> claimHeld(Instant at, Instant leaseUntil, int budget, Set<EndpointId> saturated,
+                                             List<Delivery> inBatch) {
         List<EndpointId> open = new ArrayList<>();
         for (Map.Entry<EndpointId, Releasing> e : releasing.entrySet()) {
             if (!saturated.contains(e.getKey()) && !at.isBefore(e.getValue().restUntil)) {
                 open.add(e.getKey());
             }
         }
-        Map<EndpointId, HeldClaim> held = new LinkedHashMap<>();
         if (budget < 1 || open.isEmpty()) {
-            return held;
+            return Map.of();
         }
         Map<EndpointId, Integer> batched = new HashMap<>();
         inBatch.forEach(d -> batched.merge(d.endpointId(), 1, Integer::sum));
+        List<Deliveries.HeldClaim> requests = new ArrayList<>();
         int left = budget;
         for (int i = 0; i < open.size() && left > 0; i++) {
             EndpointId id = open.get(i);
             int share = (left + open.size() - i - 1) / (open.size() - i);
             int asked = Math.min(share, freeSlots(id, batched.getOrDefault(id, 0)));
-            if (asked < 1) {
-                continue;
+            if (asked > 0) {
+                requests.add(new Deliveries.HeldClaim(id, releasing.get(id).after, asked));
+                left -= asked;
             }
-            List<Delivery> claimed = deliveries.claimHeld(id, releasing.get(id).after, at, leaseUntil, asked);
-            held.put(id, new HeldClaim(asked, claimed));
-            left -= claimed.size();
+        }
+        Map<EndpointId, List<Delivery>> byEndpoint = new HashMap<>();
+        for (Delivery d : deliveries.claimHeld(requests, at, leaseUntil)) {
+            byEndpoint.computeIfAbsent(d.endpointId(), e -> new ArrayList<>()).add(d);
+        }
+        Map<EndpointId, Taken> held = new LinkedHashMap<>();
+        for (Deliveries.HeldClaim r : requests) {
+            held.put(r.endpoint(), new Taken(r.limit(), byEndpoint.getOrDefault(r.endpoint(), List.of())));
         }
         return held;
     }
@@ -334,17 +342,21 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     /** After the claim committed: where the endpoint's next held claim starts, or a rest when it found too few. */
-    private void releasingClaimed(EndpointId endpoint, HeldClaim h, Instant at) {
+    private void releasingClaimed(EndpointId endpoint, Taken h, Instant at) {
         Releasing r = releasing.get(endpoint);
         if (r == null) {
             return;
         }
+        boolean fromFirst = r.after == null;
         if (!h.claimed().isEmpty()) {
             r.after = h.claimed().get(h.claimed().size() - 1).id();
         }
         if (h.claimed().size() < h.asked()) {
+            // none left after the cursor: after a rest, one more look from the first (for one held
+            // behind the others); when that finds too few as well, only now and then until the
+            // housekeeping job clears the mark
+            r.restUntil = at.plus(fromFirst ? RELEASING_EXHAUSTED : RELEASING_REST);
             r.after = null;
-            r.restUntil = at.plus(RELEASING_REST);
         }
     }
 

@@ -92,12 +92,18 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public synchronized List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now,
-                                                 Instant leaseUntil, int limit) {
-        List<Delivery> claimed = held(endpoint, after).stream().limit(limit)
-                .map(d -> d.claimHeld(now, leaseUntil)).toList();
+    public synchronized List<Delivery> claimHeld(List<HeldClaim> requests, Instant now, Instant leaseUntil) {
+        List<Delivery> claimed = new ArrayList<>();
+        requests.stream().sorted(Comparator.comparing(r -> r.endpoint().value())).forEach(r ->
+                claimed.addAll(held(r.endpoint(), r.after()).stream().limit(r.limit())
+                        .map(d -> d.claimHeld(now, leaseUntil)).toList()));
         claimed.forEach(this::replace);
         return claimed;
+    }
+
+    /** {@link #claimHeld(List, Instant, Instant)} of one endpoint. */
+    List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now, Instant leaseUntil, int limit) {
+        return claimHeld(List.of(new HeldClaim(endpoint, after, limit)), now, leaseUntil);
     }
 
     @Override

@@ -57,13 +57,18 @@ public interface Deliveries {
     List<DeliveryId> holdWaiting(EndpointId endpoint, DeliveryId after, Instant now, int limit);
 
     /**
-     * HELD → SENDING with a lease until {@code leaseUntil}, for an endpoint enabled again: its oldest
-     * held deliveries with an id after {@code after} (from the first when {@code null}), in id order,
-     * at most {@code limit}. Must be called inside a transaction; never returns a delivery another
-     * caller claimed. The caller passes the last id back to go on, so no claim reads past the rows
-     * claimed before it (on PostgreSQL their old versions stay in the index until vacuum).
+     * HELD → SENDING with a lease until {@code leaseUntil}, for endpoints enabled again: for each
+     * request, the endpoint's oldest held deliveries with an id after its {@code after} (from the
+     * first when {@code null}), at most its {@code limit}; ordered by endpoint, then id. Must be
+     * called inside a transaction; never returns a delivery another caller claimed. The caller passes
+     * each endpoint's last id back to go on, so no claim reads past the rows claimed before it (on
+     * PostgreSQL their old versions stay in the index until vacuum).
      */
-    List<Delivery> claimHeld(EndpointId endpoint, DeliveryId after, Instant now, Instant leaseUntil, int limit);
+    List<Delivery> claimHeld(List<HeldClaim> requests, Instant now, Instant leaseUntil);
+
+    /** Which held deliveries {@link #claimHeld} takes of one endpoint. */
+    record HeldClaim(EndpointId endpoint, DeliveryId after, int limit) {
+    }
 
     /** The endpoint's first HELD delivery (in id order) from {@code from} on ({@code null}: any). */
     Optional<DeliveryId> firstHeld(EndpointId endpoint, DeliveryId from);

@@ -42,6 +42,15 @@ class JdbcDeliveries implements Deliveries {
             + " WHERE id = ? AND status = 'SENDING'";
     private static final String UPDATE = "UPDATE deliveries SET " + DeliveryRow.STATE_ASSIGNMENTS
             + " WHERE id = ? AND status = ?";
+    /**
+     * The order of one endpoint's deliveries for a query with {@code endpoint_id = ?} and {@code id
+     * > ?} ({@code ''} when from the first; in the claims of held deliveries, with {@code status =
+     * 'HELD'} as well): H2 reads deliveries_endpoint in this order and stops at the limit (it reads
+     * past the limit and sorts with "ORDER BY id": 2,501 rows read for 16 after a cursor in the
+     * middle of 5,000, and without an id condition all of the endpoint's rows by its foreign key
+     * index). PostgreSQL reads the same index the same way.
+     */
+    private static final String IN_ENDPOINT_ORDER = " ORDER BY endpoint_id, id";
     private static final String CLAIM_SET =
             "status = 'SENDING', lease_until = ?, due_at = ?, next_attempt_at = NULL, updated_at = ?";
 
@@ -252,11 +261,10 @@ class JdbcDeliveries implements Deliveries {
         return jdbc.withConnection(c -> {
             List<Delivery> claimed = new ArrayList<>();
             for (HeldClaim r : sorted) {
-                String held = "SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'HELD'"
-                        + (r.after() == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
-                Object[] params = r.after() == null ? new Object[] {r.endpoint().value(), r.limit()}
-                        : new Object[] {r.endpoint().value(), r.after().value(), r.limit()};
-                claimed.addAll(claimEach(c, Jdbc.strings(c, held, params), "status = 'HELD'", null, leaseUntil, now));
+                List<String> ids = Jdbc.strings(c, "SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'HELD'"
+                        + " AND id > ?" + IN_ENDPOINT_ORDER + " LIMIT ?", r.endpoint().value(), r.after() == null ? "" : r.after().value(),
+                        r.limit());
+                claimed.addAll(claimEach(c, ids, "status = 'HELD'", null, leaseUntil, now));
             }
             return claimed;
         });
@@ -264,9 +272,8 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public Optional<DeliveryId> firstHeld(EndpointId endpoint, DeliveryId from) {
-        // the shape of a held claim's query ('' sorts before every id): by deliveries_held_endpoint
         List<String> first = jdbc.withConnection(c -> Jdbc.strings(c, "SELECT id FROM deliveries WHERE endpoint_id = ?"
-                + " AND status = 'HELD' AND id >= ? ORDER BY id LIMIT 1", endpoint.value(),
+                + " AND status = 'HELD' AND id >= ?" + IN_ENDPOINT_ORDER + " LIMIT 1", endpoint.value(),
                 from == null ? "" : from.value()));
         return first.stream().findFirst().map(DeliveryId::new);
     }
@@ -327,13 +334,10 @@ class JdbcDeliveries implements Deliveries {
         return jdbc.withConnection(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ? AND "
-                    + which + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?")) {
-                int i = 1;
-                ps.setString(i++, endpoint.value());
-                if (after != null) {
-                    ps.setString(i++, after.value());
-                }
-                ps.setInt(i, limit);
+                    + which + " AND id > ?" + IN_ENDPOINT_ORDER + " LIMIT ?")) {
+                ps.setString(1, endpoint.value());
+                ps.setString(2, after == null ? "" : after.value());
+                ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
@@ -441,7 +445,11 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public Page<Delivery> ofEndpoint(AccountId account, EndpointId endpoint, Filter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE endpoint_id = ? AND account_id = ?");
+        // H2 takes the foreign key index on endpoint_id (it reads all of the endpoint's rows and
+        // sorts them: 30,722 rows read for a page of 21) unless told to read deliveries_endpoint
+        // backwards, which stops at the page (21 rows)
+        StringBuilder sql = new StringBuilder(SELECT).append(jdbc.database() == Jdbc.Database.H2
+                ? " USE INDEX (deliveries_endpoint)" : "").append(" WHERE endpoint_id = ? AND account_id = ?");
         List<Object> params = new ArrayList<>(List.of(endpoint.value(), account.value()));
         if (page.before() != null) {
             sql.append(" AND id < ?");
@@ -455,7 +463,7 @@ class JdbcDeliveries implements Deliveries {
             sql.append(" AND event_type = ?");
             params.add(filter.eventType().value());
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        sql.append(" ORDER BY endpoint_id DESC, id DESC LIMIT ?");
         params.add(page.limit() + 1);
         List<Delivery> rows = jdbc.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

@@ -148,12 +148,13 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             }
             // the row and the mark in one transaction: a publish that saw the endpoint disabled locks
             // it before writing HELD deliveries (Endpoints#lockEnabled), so none is written behind the
-            // job's release; a PENDING one written behind its hold is held by the dispatcher
+            // mark; a PENDING one written behind its hold is held by the dispatcher
             endpoints.update(changed);
             if (disabling || enabling) {
-                // the housekeeping job holds its waiting deliveries or releases its held ones, a chunk
-                // per transaction, within a sweep interval (1 s): not in this request, which would wait
-                // for all of them (the dispatcher holds any it claims for a disabled endpoint meanwhile)
+                // the housekeeping job holds its waiting deliveries, a chunk per transaction, within a
+                // sweep interval (1 s), and the dispatchers claim its held ones straight from the hold:
+                // not in this request, which would wait for all of them (the dispatcher holds any it
+                // claims for a disabled endpoint meanwhile)
                 endpoints.markSwitched(changed.id());
             }
             return Result.ok(changed);

@@ -5,8 +5,8 @@ import dev.hookline.domain.endpoint.Endpoint;
 import java.util.List;
 
 /**
- * Changes an endpoint. Disabling holds its pending deliveries; enabling releases every held
- * delivery to be sent.
+ * Changes an endpoint. Disabling holds its pending deliveries; enabling has every held delivery
+ * sent, oldest first.
  */
 public interface UpdateEndpointUseCase {
 

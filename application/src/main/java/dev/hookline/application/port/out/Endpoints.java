@@ -64,10 +64,11 @@ public interface Endpoints {
     List<Endpoint> autoDisableCandidates(Instant cutoff, int limit);
 
     /**
-     * Marks an endpoint just enabled or disabled: the housekeeping job is to release its held
-     * deliveries (enabled) or hold its waiting ones (disabled); {@link #delete} marks too. Each switch is a new mark, so a
-     * switch while the job is at it makes the job start over from the endpoint's first delivery.
-     * Stored, so the work resumes after a crash, on any node.
+     * Marks an endpoint just enabled or disabled: the dispatchers are to claim its held deliveries
+     * (enabled; the housekeeping job unmarks it once none is held) or the job is to hold its
+     * waiting ones (disabled); {@link #delete} marks too. Each switch is a new mark, so a switch
+     * while the work is under way starts it over from the endpoint's first delivery. Stored, so the
+     * work resumes after a crash, on any node.
      */
     void markSwitched(EndpointId endpoint);
 
@@ -78,8 +79,8 @@ public interface Endpoints {
      * Locks the rows of {@code ids}, in id order, until the caller's transaction ends, and returns
      * those that are enabled now. Enabling or disabling an endpoint writes its row first, so a
      * transaction that holds this lock sees the endpoint's state settled: its deliveries are either
-     * written before the enabling (disabling) transaction, and so released after it by the job (held
-     * by it), or written after it committed.
+     * written before the enabling (disabling) transaction, and so claimed from the hold after it by
+     * the dispatchers (held by the job), or written after it committed.
      */
     Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
 

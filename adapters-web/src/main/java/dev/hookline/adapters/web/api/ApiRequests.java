@@ -108,7 +108,7 @@ public final class ApiRequests {
             @Nullable String url,
             @Nullable List<String> events,
             @Nullable String description,
-            @Nullable @Schema(description = "false holds new deliveries; true releases them") Boolean enabled,
+            @Nullable @Schema(description = "false holds new deliveries; true sends the held ones, oldest first") Boolean enabled,
             @Nullable @Schema(minimum = "0", maximum = "100000") Integer rateLimit) {
 
         static UpdateWebhook read(JsonBody json) {

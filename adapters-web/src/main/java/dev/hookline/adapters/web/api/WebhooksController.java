@@ -197,7 +197,8 @@ public class WebhooksController {
     @Patch(value = "/webhooks/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "updateWebhook", summary = "Change a webhook",
             description = "Disabling holds its deliveries (nothing is sent while disabled; those waiting become "
-                    + "held within about a second); enabling releases the held ones, which then drain.")
+                    + "held within about a second); enabling has the held ones sent, oldest first (each stays "
+                    + "held until it is sent).")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.UpdateWebhook.class)))
     @ApiResponse(responseCode = "200", description = "the changed endpoint",

@@ -144,6 +144,48 @@ class TwoNodesOnPostgresqlTest {
     }
 
     @Test
+    void aBacklogHeldWhileDisabledDrainsExactlyOnceWithTwoNodes() throws Exception {
+        String[] acc = a.newAccount("Cluster Backlog Ltd");
+        String path = "/cluster/backlog";
+        String[] wh = a.newWebhook(acc[1], receiver.url(path), "[\"payment.*\"]");
+        receiver.secret(path, wh[1]);
+        a.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":false}");
+        int events = 3_000;
+        Set<String> published = new HashSet<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                TestHookline node = i % 2 == 0 ? a : b;
+                int n = i;
+                sent.add(pool.submit(() -> TestHookline.str(node.publish(acc[0], "payment.succeeded",
+                        "{\"id\":\"pay_held_" + n + "\"}"), "id")));
+            }
+            for (Future<String> f : sent) {
+                published.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Thread.sleep(500);
+        assertEquals(0, receiver.received(path).size(), "nothing is sent while disabled");
+        int claimedBeforeA = a.context.getBean(ClaimCounter.class).claimed();
+        int claimedBeforeB = b.context.getBean(ClaimCounter.class).claimed();
+        // enabled through node b: node a learns it from the mark in the database
+        b.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":true}");
+        await(events + " held deliveries arrived", Duration.ofSeconds(60), () -> receiver.received(path).size() >= events);
+        Thread.sleep(500); // anything sent twice would arrive now
+        List<Received> arrived = receiver.received(path);
+        assertEquals(events, arrived.size(), "no held delivery arrived twice");
+        assertEquals(published, arrived.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()));
+        assertTrue(arrived.stream().allMatch(Received::standardSignatureValid), "every signature verifies");
+        int byA = a.context.getBean(ClaimCounter.class).claimed() - claimedBeforeA;
+        int byB = b.context.getBean(ClaimCounter.class).claimed() - claimedBeforeB;
+        System.out.printf("two nodes, held backlog of %d: node a claimed %d, node b claimed %d%n", events, byA, byB);
+        assertTrue(byA + byB >= events, "every held delivery was claimed: " + (byA + byB));
+    }
+
+    @Test
     void eachHousekeepingFiringRunsOnOneNodeOnly() throws Exception {
         assertTrue(a.context.getBean(QuartzScheduling.class).clustered());
         Thread.sleep(3_000);

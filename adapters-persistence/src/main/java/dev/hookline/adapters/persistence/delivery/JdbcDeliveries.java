@@ -228,12 +228,11 @@ class JdbcDeliveries implements Deliveries {
         }
         if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
             // One statement for every endpoint (the claimer waits for each round trip), a locking CTE
-            // per endpoint with its id as a parameter: by the partial index deliveries_held_endpoint
-            // from its cursor ('' sorts before every id). A join with unnest(…) of the endpoints
-            // instead was planned by the statistics of before the backlog was written (one HELD
-            // row): through deliveries_held, filtering every held row of every endpoint, 200-300 ms
-            // per claim (auto_explain, benchmark backlog). The update finds the locked rows by
-            // primary key; they were HELD when locked, and stay so until this transaction ends.
+            // per endpoint: by the partial index deliveries_held_endpoint from its cursor ('' sorts
+            // before every id). (Before V13 both this and a join with unnest(…) of the endpoints were
+            // planned through the other held index whenever the statistics predated the backlog:
+            // 200-300 ms per claim, auto_explain.) The update finds the locked rows by primary key;
+            // they were HELD when locked, and stay so until this transaction ends.
             StringBuilder sql = new StringBuilder("WITH ");
             StringBuilder union = new StringBuilder();
             for (int i = 0; i < wanted.size(); i++) {

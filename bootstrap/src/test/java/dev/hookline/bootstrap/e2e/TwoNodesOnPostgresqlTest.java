@@ -103,22 +103,7 @@ class TwoNodesOnPostgresqlTest {
         int claimedBeforeA = a.context.getBean(ClaimCounter.class).claimed();
         int claimedBeforeB = b.context.getBean(ClaimCounter.class).claimed();
         long start = System.nanoTime();
-        List<String> published = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (int i = 0; i < EVENTS; i++) {
-                TestHookline node = i % 2 == 0 ? a : b;
-                int n = i;
-                sent.add(pool.submit(() -> TestHookline.str(node.publish(acc[0], "payment.succeeded",
-                        "{\"id\":\"pay_" + n + "\",\"amount\":" + n + "}"), "id")));
-            }
-            for (Future<String> f : sent) {
-                published.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<String> published = publishOnBothNodes(acc[0], EVENTS, "pay_");
         long publishedMillis = (System.nanoTime() - start) / 1_000_000;
         await("10,000 deliveries arrived", Duration.ofSeconds(60), () -> receiver.all().size() >= 2 * EVENTS);
         long deliveredMillis = (System.nanoTime() - start) / 1_000_000;
@@ -143,6 +128,27 @@ class TwoNodesOnPostgresqlTest {
         assertTrue(byA >= EVENTS / 5 && byB >= EVENTS / 5, "both nodes did a fair part: a " + byA + ", b " + byB);
     }
 
+    /** Publishes {@code events} payment.succeeded events, every other one through each node, 8 at a time; their ids. */
+    private List<String> publishOnBothNodes(String account, int events, String paymentPrefix) throws Exception {
+        List<String> published = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                TestHookline node = i % 2 == 0 ? a : b;
+                int n = i;
+                sent.add(pool.submit(() -> TestHookline.str(node.publish(account, "payment.succeeded",
+                        "{\"id\":\"" + paymentPrefix + n + "\",\"amount\":" + n + "}"), "id")));
+            }
+            for (Future<String> f : sent) {
+                published.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return published;
+    }
+
     @Test
     void aBacklogHeldWhileDisabledDrainsExactlyOnceWithTwoNodes() throws Exception {
         String[] acc = a.newAccount("Cluster Backlog Ltd");
@@ -151,22 +157,7 @@ class TwoNodesOnPostgresqlTest {
         receiver.secret(path, wh[1]);
         a.ok(200, "PATCH", "/v1/webhooks/" + wh[0], acc[1], "{\"enabled\":false}");
         int events = 3_000;
-        Set<String> published = new HashSet<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                TestHookline node = i % 2 == 0 ? a : b;
-                int n = i;
-                sent.add(pool.submit(() -> TestHookline.str(node.publish(acc[0], "payment.succeeded",
-                        "{\"id\":\"pay_held_" + n + "\"}"), "id")));
-            }
-            for (Future<String> f : sent) {
-                published.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Set<String> published = Set.copyOf(publishOnBothNodes(acc[0], events, "pay_held_"));
         Thread.sleep(500);
         assertEquals(0, receiver.received(path).size(), "nothing is sent while disabled");
         int claimedBeforeA = a.context.getBean(ClaimCounter.class).claimed();

@@ -91,18 +91,8 @@ public class Jdbc {
                 }
             });
         }
-        return withConnection(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(selectIds)) {
-                bind(ps, selectParams.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return changeEach(c, change, changeParams, ids, trailingParams);
-        });
+        return withConnection(c -> changeEach(c, change, changeParams, strings(c, selectIds, selectParams.toArray()),
+                trailingParams));
     }
 
     /**

@@ -22,11 +22,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Deliveries in plain JDBC: every bulk change is one statement or one JDBC batch, and every
@@ -146,18 +146,11 @@ class JdbcDeliveries implements Deliveries {
      */
     private static List<Delivery> claimWithCompareAndSet(Connection c, Instant now, Instant leaseUntil, int limit,
                                                          List<String> skip, boolean newestFirst) throws SQLException {
-        List<String> candidates = new ArrayList<>(limit);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE due_at <= ?" + notExcluded(skip)
-                + " ORDER BY due_at" + (newestFirst ? " DESC" : "") + " LIMIT ?")) {
-            Jdbc.setInstant(ps, 1, now);
-            Jdbc.setStrings(ps, 2, skip);
-            ps.setInt(2 + skip.size(), limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(rs.getString(1));
-                }
-            }
-        }
+        List<Object> params = new ArrayList<>(List.of(now));
+        params.addAll(skip);
+        params.add(limit);
+        List<String> candidates = Jdbc.strings(c, "SELECT id FROM deliveries WHERE due_at <= ?" + notExcluded(skip)
+                + " ORDER BY due_at" + (newestFirst ? " DESC" : "") + " LIMIT ?", params.toArray());
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -331,18 +324,9 @@ class JdbcDeliveries implements Deliveries {
     private List<DeliveryId> changeChunk(EndpointId endpoint, String which, DeliveryId after, int limit,
                                          String change, List<Object> params) {
         return jdbc.withConnection(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ? AND "
-                    + which + " AND id > ?" + IN_ENDPOINT_ORDER + " LIMIT ?")) {
-                ps.setString(1, endpoint.value());
-                ps.setString(2, after == null ? "" : after.value());
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> ids = Jdbc.strings(c, "SELECT id FROM deliveries WHERE endpoint_id = ? AND " + which
+                    + " AND id > ?" + IN_ENDPOINT_ORDER + " LIMIT ?", endpoint.value(),
+                    after == null ? "" : after.value(), limit);
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -373,18 +357,8 @@ class JdbcDeliveries implements Deliveries {
     public Map<EndpointTallies.Hour, Long> countedFailures(EndpointId endpoint, Instant since) {
         // the rows retryFailed will change are locked first: a retry of one of them meanwhile (another
         // transaction) either went first (then it is no longer FAILED here) or waits for this one
-        jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE endpoint_id = ?"
-                    + " AND status IN ('FAILED', 'EXPIRED') AND created_at >= ? FOR UPDATE")) {
-                Jdbc.bind(ps, endpoint.value(), since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.withConnection(c -> Jdbc.strings(c, "SELECT id FROM deliveries WHERE endpoint_id = ?"
+                + " AND status IN ('FAILED', 'EXPIRED') AND created_at >= ? FOR UPDATE", endpoint.value(), since));
         return countedFailures("d.endpoint_id = ? AND d.created_at >= ?", endpoint.value(), since);
     }
 
@@ -479,19 +453,9 @@ class JdbcDeliveries implements Deliveries {
         if (distinct.isEmpty()) {
             return Set.of();
         }
-        return jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deliveries WHERE id IN ("
-                    + Jdbc.placeholders(distinct.size()) + ")")) {
-                Jdbc.setStrings(ps, 1, distinct);
-                Set<DeliveryId> found = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(new DeliveryId(rs.getString(1)));
-                    }
-                }
-                return found;
-            }
-        });
+        List<String> found = jdbc.withConnection(c -> Jdbc.strings(c, "SELECT id FROM deliveries WHERE id IN ("
+                + Jdbc.placeholders(distinct.size()) + ")", distinct.toArray()));
+        return found.stream().map(DeliveryId::new).collect(Collectors.toSet());
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.hookline.adapters.persistence.Jdbc;
 import dev.hookline.adapters.persistence.signal.PostgresDispatchSignal;
 import dev.hookline.application.port.in.DispatchDeliveriesUseCase;
 import dev.hookline.application.port.out.DispatchSignal;
+import dev.hookline.domain.id.EndpointId;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -17,12 +19,13 @@ import javax.sql.DataSource;
 @Singleton
 public class NodeDispatchSignal implements DispatchSignal {
 
+    private final LocalDispatchSignal local;
     private final DispatchSignal signal;
     private final PostgresDispatchSignal postgres;
 
     public NodeDispatchSignal(Jdbc jdbc, DataSource dataSource, Provider<DispatchDeliveriesUseCase> dispatcher,
                               NodeName node) {
-        LocalDispatchSignal local = new LocalDispatchSignal(dispatcher);
+        local = new LocalDispatchSignal(dispatcher);
         if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
             postgres = PostgresDispatchSignal.start(dataSource, local::deliveriesDue, node.value());
             signal = postgres;
@@ -35,6 +38,14 @@ public class NodeDispatchSignal implements DispatchSignal {
     @Override
     public void deliveriesDue() {
         signal.deliveriesDue();
+    }
+
+    @Override
+    public void deliveriesDue(Set<EndpointId> endpoints) {
+        local.deliveriesDue(endpoints);
+        if (postgres != null) {
+            postgres.notifyOthers();
+        }
     }
 
     /** Whether other nodes' signals reach this one (always, on H2, where there are none). */

@@ -89,6 +89,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private static final Duration RELEASING_EXHAUSTED = Duration.ofSeconds(10);
     private static final int MAX_RELEASING = 100;
     private int heldRotation;
+    private final DueSignals due = new DueSignals(IDLE_POLL);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -127,6 +128,17 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
 
     @Override
     public void wake() {
+        due.dueAnywhere();
+        signalClaimer();
+    }
+
+    @Override
+    public void wake(Set<EndpointId> dueFor) {
+        due.due(dueFor);
+        signalClaimer();
+    }
+
+    private void signalClaimer() {
         lock.lock();
         try {
             woken = true;
@@ -220,7 +232,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
      * the rest, then their held deliveries (oldest first, each endpoint as many as it has free
      * slots), then oldest due again. A delivery beyond its
      * endpoint's concurrency waits here, claimed, until a slot frees, rather than going back to the
-     * database to be claimed again.
+     * database to be claimed again. No claim when it could find nothing ({@link DueSignals}: since a
+     * claim found too few, deliveries became due only for endpoints it leaves out).
      */
     private int claimAndSend(int limit) {
         Instant started = clock.instant();
@@ -230,6 +243,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         rateLimitedUntil.values().removeIf(until -> !until.isAfter(started));
         saturated.addAll(rateLimitedUntil.keySet());
         refreshReleasing(started);
+        if (!due.worthClaiming(saturated, started)) {
+            return 0;
+        }
         int newest = Math.max(1, limit / 4);
         Claim claim = transactions.inTransaction(() -> {
             // the lease starts when the claim is written, not before the wait for a connection (up to
@@ -254,6 +270,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         });
         claim.held().forEach((endpoint, h) -> releasingClaimed(endpoint, h, claim.at()));
         List<Delivery> batch = claim.batch();
+        due.claimed(saturated, releasing.isEmpty() && batch.size() < limit, claim.at());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -574,7 +591,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             inFlight.decrementAndGet();
         }
         if (slotsWereShort) {
-            wake();
+            signalClaimer();
         }
     }
 

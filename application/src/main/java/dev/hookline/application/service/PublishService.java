@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class PublishService implements PublishEventUseCase {
     private final DispatchSignal signal;
     private final Clock clock;
     private final HooklineSettings settings;
-    private final GroupCommit<Event, Result<PublishedEvent>> groupCommit;
+    private final GroupCommit<Event, Result<Written>> groupCommit;
     // accounts and event types are never deleted, so once seen they need no look-up per publish
     private final KnownToExist<AccountId> knownAccounts = new KnownToExist<>(100_000);
     private final KnownToExist<EventTypeName> knownTypes = new KnownToExist<>(10_000);
@@ -107,11 +108,19 @@ public final class PublishService implements PublishEventUseCase {
         Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
                 canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
         // concurrent publishes are written together (a rolled-back batch is written again one by one)
-        Result<PublishedEvent> result = groupCommit.submit(event);
-        if (result instanceof Result.Ok<PublishedEvent> ok && !ok.value().replayed() && ok.value().deliveries() > 0) {
-            signal.deliveriesDue();
+        Result<Written> result = groupCommit.submit(event);
+        if (result instanceof Result.Ok<Written> ok && !ok.value().dueFor().isEmpty()) {
+            signal.deliveriesDue(ok.value().dueFor());
         }
-        return result;
+        return result.map(Written::published);
+    }
+
+    /** A publish as written: the answer, and the endpoints its deliveries are due for now (none held). */
+    private record Written(PublishedEvent published, Set<EndpointId> dueFor) {
+
+        static Result<Written> replayed(Result<PublishedEvent> replay) {
+            return replay.map(p -> new Written(p, Set.of()));
+        }
     }
 
     /**
@@ -120,15 +129,15 @@ public final class PublishService implements PublishEventUseCase {
      * account. An event whose idempotency key was used before (earlier, concurrently, or earlier
      * in this batch) is answered with the first event instead.
      */
-    private List<Result<PublishedEvent>> writeAll(List<Event> batch) {
-        List<Result<PublishedEvent>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
+    private List<Result<Written>> writeAll(List<Event> batch) {
+        List<Result<Written>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Event event = batch.get(i);
             Optional<Event> first = event.idempotencyKey().isEmpty() ? Optional.empty()
                     : events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().get());
             if (first.isPresent()) {
-                results.set(i, replay(first.get(), event));
+                results.set(i, Written.replayed(replay(first.get(), event)));
             } else {
                 fresh.add(i);
             }
@@ -142,19 +151,23 @@ public final class PublishService implements PublishEventUseCase {
             Event event = batch.get(i);
             if (!added.get(k)) {
                 // a concurrent publish with the same key (or one earlier in this batch) won the race
-                results.set(i, replay(events.findByIdempotencyKey(event.accountId(), event.idempotencyKey().orElseThrow())
-                        .orElseThrow(), event));
+                results.set(i, Written.replayed(replay(events.findByIdempotencyKey(event.accountId(),
+                        event.idempotencyKey().orElseThrow()).orElseThrow(), event)));
                 continue;
             }
             int n = 0;
+            Set<EndpointId> dueFor = new HashSet<>();
             for (Subscription subscription : subscriptions.get(event.accountId())) {
                 if (subscription.accepts(event.type())) {
                     fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
                             subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), event.createdAt()));
                     n++;
+                    if (subscription.enabled()) {
+                        dueFor.add(subscription.endpoint());
+                    }
                 }
             }
-            results.set(i, Result.ok(new PublishedEvent(event, n, false)));
+            results.set(i, Result.ok(new Written(new PublishedEvent(event, n, false), dueFor)));
         }
         deliveries.addAll(fanOut);
         return results;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookline.application.port.out.DispatchSignal;
 import dev.hookline.application.port.in.Problem;
 import dev.hookline.application.port.in.PublishEventUseCase.PublishEventCommand;
 import dev.hookline.application.port.in.PublishEventUseCase.PublishedEvent;
@@ -29,6 +30,7 @@ import dev.hookline.domain.event.json.Json;
 import dev.hookline.domain.event.json.JsonParse;
 import dev.hookline.domain.event.json.JsonValue;
 import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.retry.RetryPolicy;
 import dev.hookline.domain.signing.SignatureScheme;
@@ -47,6 +49,7 @@ import java.util.Set;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +62,8 @@ class PublishServiceTest {
     private final Map<EventId, Event> events = new HashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
-    private final AtomicInteger signals = new AtomicInteger();
+    /** The endpoints each publish's signal named (a publish always says which). */
+    private final List<Set<EndpointId>> signals = new CopyOnWriteArrayList<>();
     private final AtomicInteger transactions = new AtomicInteger();
     private final AccountId account = AccountId.generate();
     private volatile boolean slowCommits;
@@ -75,7 +79,19 @@ class PublishServiceTest {
                 Duration.ofDays(30), 256 * 1024, "Hookline/test");
         service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
                 fakeEndpoints, new FakeEvents(), new FakeDeliveries(deliveries),
-                new CountingTransactions(), signals::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+                new CountingTransactions(), new NamingSignal(), Clock.fixed(NOW, ZoneOffset.UTC), settings);
+    }
+
+    private final class NamingSignal implements DispatchSignal {
+        @Override
+        public void deliveriesDue() {
+            throw new AssertionError("a publish says which endpoints its deliveries are due for");
+        }
+
+        @Override
+        public void deliveriesDue(Set<EndpointId> endpoints) {
+            signals.add(endpoints);
+        }
     }
 
     private Endpoint endpoint(String... patterns) {
@@ -107,7 +123,7 @@ class PublishServiceTest {
         assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.PENDING && d.nextAttemptAt().equals(NOW)));
         assertEquals(6, deliveries.get(0).attemptLimit(), "first attempt + 5 scheduled retries");
         assertEquals(1, transactions.get());
-        assertEquals(1, signals.get());
+        assertEquals(List.of(Set.of(all.id(), payments.id())), signals, "one signal, naming the endpoints");
         assertEquals("{\"id\":\"pay_1\",\"amount\":9900}", events.values().iterator().next().data());
     }
 
@@ -118,6 +134,7 @@ class PublishServiceTest {
         publish("invoice.paid", "{}", null).orElseThrow();
         assertEquals(DeliveryStatus.HELD, deliveries.get(0).status());
         assertEquals(List.of(List.of(paused.id())), fakeEndpoints.locked, "locked before writing HELD");
+        assertEquals(List.of(), signals, "nothing is due: no dispatcher is woken");
     }
 
     @Test
@@ -154,6 +171,7 @@ class PublishServiceTest {
         assertEquals(0, again.deliveries(), "created nothing (the documented answer of a replay)");
         assertEquals(1, events.size());
         assertEquals(1, deliveries.size());
+        assertEquals(1, signals.size(), "a replay wakes no dispatcher");
     }
 
     @Test
@@ -218,7 +236,7 @@ class PublishServiceTest {
         assertEquals("previous_data", problem(service.publish(new PublishEventCommand(account.value(), "invoice.paid",
                 json("{}"), json("\"old\""), null, null))).field());
         assertTrue(events.isEmpty() && deliveries.isEmpty(), "nothing written for refused events");
-        assertEquals(0, signals.get());
+        assertEquals(List.of(), signals);
     }
 
     private static Problem problem(Result<?> result) {

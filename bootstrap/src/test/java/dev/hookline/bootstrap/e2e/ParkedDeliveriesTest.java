@@ -29,7 +29,10 @@ class ParkedDeliveriesTest {
     @BeforeAll
     static void start() throws IOException {
         receiver = new TestReceiver();
-        hookline = TestHookline.start(Map.of("hookline.delivery.max-in-flight-per-endpoint", 1));
+        // the due sweep at its production interval: every 100 ms (the tests' default) it would wake
+        // the dispatcher to claim, and hide whether a publish does
+        hookline = TestHookline.start(Map.of("hookline.delivery.max-in-flight-per-endpoint", 1,
+                "hookline.scheduling.sweep-interval", "1s"));
     }
 
     @AfterAll
@@ -86,5 +89,45 @@ class ParkedDeliveriesTest {
         List<String> order = receiver.received("/in-order").stream()
                 .map(r -> r.body().replaceAll(".*\"id\":(\"inv_order_\\d+\").*", "$1")).toList();
         assertEquals(published, order, "one at a time (the endpoint's concurrency is 1), oldest first");
+    }
+
+    /**
+     * While an endpoint has no free slot, a publish for it alone does not make the dispatcher
+     * claim (the claim would leave that endpoint out and find nothing), but a publish for another
+     * endpoint does, at once: it is not left for the dispatcher's next look a second later.
+     */
+    @Test
+    void whileOneEndpointIsBusyAPublishForAnotherIsSentAtOnce() throws InterruptedException {
+        String[] acc = hookline.newAccount("Busy And Idle Ltd");
+        String[] busy = hookline.newWebhook(acc[1], receiver.url("/busy-one"), "[\"invoice.*\"]");
+        String[] idle = hookline.newWebhook(acc[1], receiver.url("/idle-one"), "[\"customer.*\"]");
+        receiver.secret("/busy-one", busy[1]);
+        receiver.secret("/idle-one", idle[1]);
+        receiver.script("/busy-one", r -> new Answer(200, Map.of(), "slow", Duration.ofMillis(3000)));
+        for (int i = 0; i < 3; i++) {
+            hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_busy_" + i + "\"}");
+        }
+        await("the busy endpoint's first is being sent", Duration.ofSeconds(10),
+                () -> receiver.received("/busy-one").size() == 1);
+        for (int i = 3; i < 6; i++) {
+            hookline.publish(acc[0], "invoice.paid", "{\"id\":\"inv_busy_" + i + "\"}");
+            Thread.sleep(50);
+        }
+        // a claim comes anyway within a second (the dispatcher's own look, the due sweep): six in a
+        // row, each well under that, are not luck
+        for (int i = 0; i < 6; i++) {
+            Instant published = Instant.now();
+            hookline.publish(acc[0], "customer.created", "{\"id\":\"cus_idle_" + i + "\"}");
+            int n = i + 1;
+            await("the other endpoint's delivery", Duration.ofSeconds(5), () -> receiver.received("/idle-one").size() == n);
+            long took = Duration.between(published, receiver.received("/idle-one").get(i).at()).toMillis();
+            assertTrue(took < 400, "the other endpoint's delivery took " + took + " ms (the next look is 1 s away)");
+            Thread.sleep(150);
+        }
+        receiver.script("/busy-one", r -> Answer.ok());
+        await("the busy endpoint's six, each once", Duration.ofSeconds(20),
+                () -> receiver.received("/busy-one").stream().map(r -> r.header("webhook-id")).distinct().count() == 6);
+        assertTrue(receiver.received("/busy-one").stream().allMatch(TestReceiver.Received::standardSignatureValid));
+        assertTrue(receiver.received("/idle-one").stream().allMatch(TestReceiver.Received::standardSignatureValid));
     }
 }

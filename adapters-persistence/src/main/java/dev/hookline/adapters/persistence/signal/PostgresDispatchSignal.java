@@ -87,6 +87,11 @@ public final class PostgresDispatchSignal implements DispatchSignal, AutoCloseab
     @Override
     public void deliveriesDue() {
         wakeLocal.run();
+        notifyOthers();
+    }
+
+    /** Wakes the other nodes' dispatchers only (the caller woke this node's itself). */
+    public void notifyOthers() {
         lock.lock();
         try {
             pending = true;

@@ -1,5 +1,8 @@
 package dev.hookline.application.port.in;
 
+import dev.hookline.domain.id.EndpointId;
+import java.util.Set;
+
 /**
  * The dispatcher: claims due deliveries, sends them with bounded concurrency and records the
  * attempts. One per node; any number of nodes may share a database.
@@ -9,8 +12,14 @@ public interface DispatchDeliveriesUseCase {
     /** Starts the dispatching threads. */
     void start();
 
-    /** Wakes the dispatcher now: deliveries became due (publish, retry, re-enable, sweep). */
+    /** Wakes the dispatcher now: deliveries became due where it cannot tell (retry, re-enable, sweep, another node). */
     void wake();
+
+    /**
+     * Wakes the dispatcher now: deliveries became due for these endpoints only (a publish). While
+     * they all have no free slot on this node, it need not claim.
+     */
+    void wake(Set<EndpointId> dueFor);
 
     /** Stops claiming, waits up to the timeout for in-flight attempts to be recorded. */
     void stop();

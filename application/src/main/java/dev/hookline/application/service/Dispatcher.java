@@ -3,6 +3,7 @@ package dev.hookline.application.service;
 import dev.hookline.application.port.in.DispatchDeliveriesUseCase;
 import dev.hookline.application.port.out.Attempts;
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.application.port.out.Deliveries.HeldClaim;
 import dev.hookline.application.port.out.EndpointTallies;
 import dev.hookline.application.port.out.Endpoints;
 import dev.hookline.application.port.out.Events;
@@ -14,7 +15,6 @@ import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.ErrorKind;
 import dev.hookline.domain.endpoint.Endpoint;
-import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.id.EventId;
@@ -78,17 +78,12 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
      * Endpoints enabled again that still have held deliveries (claimer thread only): their marks
      * ({@link Endpoints#switched}) are read again at most every {@link #RELEASING_RECHECK}.
      */
-    private Map<EndpointId, Releasing> releasing = new LinkedHashMap<>();
-    /** Whether {@link #releasing} has any endpoint: then every recorded batch wakes the claimer (freed slots may be claimed). */
+    private final HeldDrain heldDrain;
+    /** Whether {@link #heldDrain} has any endpoint: then every recorded batch wakes the claimer (freed slots may be claimed). */
     private volatile boolean draining;
     private Instant releasingCheckedAt = Instant.EPOCH;
     private static final Duration RELEASING_RECHECK = Duration.ofMillis(250);
-    /** How long an endpoint whose held deliveries seemed all claimed is left alone before a look from its first. */
-    private static final Duration RELEASING_REST = Duration.ofSeconds(1);
-    /** How long an endpoint whose held deliveries a look from its first also found claimed is left alone. */
-    private static final Duration RELEASING_EXHAUSTED = Duration.ofSeconds(10);
     private static final int MAX_RELEASING = 100;
-    private int heldRotation;
     private final DueSignals due = new DueSignals(IDLE_POLL);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
@@ -110,6 +105,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         this.clock = clock;
         this.settings = settings;
         this.recording = new AttemptRecording(settings, new java.util.Random());
+        this.heldDrain = new HeldDrain(settings.maxInFlightPerEndpoint());
     }
 
     @Override
@@ -151,28 +147,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private record Parked(Delivery delivery, Event event, Endpoint endpoint, Instant claimedAt) {
     }
 
-    /**
-     * An endpoint enabled again under {@code mark}: its held deliveries are claimed in id order after
-     * {@code after}. When a claim finds fewer than it asked for, the endpoint rests until
-     * {@code restUntil} and is then looked at from its first held delivery again (one held behind
-     * the others, by a dispatcher that read the endpoint before it was enabled, is not left behind);
-     * the housekeeping job clears the mark once none is held.
-     */
-    private static final class Releasing {
-        final long mark;
-        DeliveryId after;
-        Instant restUntil = Instant.EPOCH;
-
-        Releasing(long mark) {
-            this.mark = mark;
-        }
-    }
-
-    /** What one claim transaction took, and when: held deliveries by endpoint, with how many were asked for. */
-    private record Claim(Instant at, List<Delivery> batch, Map<EndpointId, Taken> held) {
-    }
-
-    private record Taken(int asked, List<Delivery> claimed) {
+    /** What one claim transaction took, and when; of the held deliveries, what each held claim found. */
+    private record Claim(Instant at, List<Delivery> batch, Map<HeldClaim, List<Delivery>> held) {
     }
 
     @Override
@@ -254,23 +230,29 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
             Instant at = clock.instant();
             Instant leaseUntil = at.plus(settings.lease());
             List<Delivery> claimed = new ArrayList<>(deliveries.claimNewestDue(at, leaseUntil, newest, saturated));
-            if (releasing.isEmpty()) {
-                claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
+            // fewer than asked for: that was every delivery due (outside the endpoints left out),
+            // and a claim oldest first would find none (under a steady stream of publishes, most
+            // claims are like this)
+            boolean moreDue = claimed.size() == newest;
+            if (heldDrain.isEmpty()) {
+                if (moreDue) {
+                    claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
+                }
                 return new Claim(at, claimed, Map.of());
             }
             int oldest = (limit - claimed.size() + 1) / 2;
-            List<Delivery> due = deliveries.claimDue(at, leaseUntil, oldest, saturated);
+            List<Delivery> due = moreDue ? deliveries.claimDue(at, leaseUntil, oldest, saturated) : List.of();
             claimed.addAll(due);
-            Map<EndpointId, Taken> held = claimHeld(at, leaseUntil, limit - claimed.size(), saturated, claimed);
-            held.values().forEach(h -> claimed.addAll(h.claimed()));
-            if (due.size() == oldest && claimed.size() < limit) {
+            Map<HeldClaim, List<Delivery>> held = claimHeld(at, leaseUntil, limit - claimed.size(), saturated, claimed);
+            held.values().forEach(claimed::addAll);
+            if (moreDue && due.size() == oldest && claimed.size() < limit) {
                 claimed.addAll(deliveries.claimDue(at, leaseUntil, limit - claimed.size(), saturated));
             }
             return new Claim(at, claimed, held);
         });
-        claim.held().forEach((endpoint, h) -> releasingClaimed(endpoint, h, claim.at()));
+        claim.held().forEach((asked, found) -> heldDrain.claimed(asked, found, claim.at()));
         List<Delivery> batch = claim.batch();
-        due.claimed(saturated, releasing.isEmpty() && batch.size() < limit, claim.at());
+        due.claimed(saturated, heldDrain.isEmpty() && batch.size() < limit, claim.at());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -312,48 +294,25 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     }
 
     /**
-     * Claims held deliveries of the endpoints enabled again, up to {@code budget} in all: each
-     * endpoint (not saturated or rate limited, not resting) as many as it has free slots (and rate
-     * tokens), counting those already in this batch, shared evenly while the budget is short.
+     * Claims held deliveries of the endpoints enabled again, up to {@code budget} in all, as
+     * {@link HeldDrain#plan} shares it out: slots already taken by this batch count.
      */
-    private Map<EndpointId, Taken> claimHeld(Instant at, Instant leaseUntil, int budget, Set<EndpointId> saturated,
-                                             List<Delivery> inBatch) {
-        List<EndpointId> open = new ArrayList<>();
-        for (Map.Entry<EndpointId, Releasing> e : releasing.entrySet()) {
-            if (!saturated.contains(e.getKey()) && !at.isBefore(e.getValue().restUntil)) {
-                open.add(e.getKey());
-            }
-        }
-        if (budget < 1 || open.isEmpty()) {
-            return Map.of();
-        }
+    private Map<HeldClaim, List<Delivery>> claimHeld(Instant at, Instant leaseUntil, int budget,
+                                                     Set<EndpointId> saturated, List<Delivery> inBatch) {
         Map<EndpointId, Integer> batched = new HashMap<>();
         inBatch.forEach(d -> batched.merge(d.endpointId(), 1, Integer::sum));
-        // the budget is not cut thinner than this per endpoint (a claim costs about the same for one
-        // row as for sixteen: on H2 three statements, each descending the indexes); which endpoint
-        // goes first turns with every claim, so a small budget still reaches every endpoint in turn
-        int atLeast = Math.max(1, Math.min(16, settings.maxInFlightPerEndpoint() / 4));
-        int first = Math.floorMod(heldRotation++, open.size());
-        List<Deliveries.HeldClaim> requests = new ArrayList<>();
-        int left = budget;
-        for (int k = 0; k < open.size() && left > 0; k++) {
-            EndpointId id = open.get((first + k) % open.size());
-            int share = Math.max(atLeast, (left + open.size() - k - 1) / (open.size() - k));
-            int asked = Math.min(Math.min(share, left), freeSlots(id, batched.getOrDefault(id, 0)));
-            if (asked >= Math.min(atLeast, left)) {
-                requests.add(new Deliveries.HeldClaim(id, releasing.get(id).after, asked));
-                left -= asked;
-            }
+        List<HeldClaim> requests = heldDrain.plan(at, budget, saturated,
+                id -> freeSlots(id, batched.getOrDefault(id, 0)));
+        if (requests.isEmpty()) {
+            return Map.of();
         }
         Map<EndpointId, List<Delivery>> byEndpoint = new HashMap<>();
         for (Delivery d : deliveries.claimHeld(requests, at, leaseUntil)) {
             byEndpoint.computeIfAbsent(d.endpointId(), e -> new ArrayList<>()).add(d);
         }
-        Map<EndpointId, Taken> held = new LinkedHashMap<>();
-        for (Deliveries.HeldClaim r : requests) {
-            held.put(r.endpoint(), new Taken(r.limit(), byEndpoint.getOrDefault(r.endpoint(), List.of())));
-        }
-        return held;
+        Map<HeldClaim, List<Delivery>> found = new LinkedHashMap<>();
+        requests.forEach(r -> found.put(r, byEndpoint.getOrDefault(r.endpoint(), List.of())));
+        return found;
     }
 
     /** Slots the endpoint has free on this node beyond those in flight, parked and {@code batched}; rate tokens too. */
@@ -364,25 +323,6 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 - (waiting == null ? 0 : waiting.size());
         RateGate gate = rateGates.get(id);
         return gate == null ? free : Math.min(free, gate.available(System.nanoTime()) - batched);
-    }
-
-    /** After the claim committed: where the endpoint's next held claim starts, or a rest when it found too few. */
-    private void releasingClaimed(EndpointId endpoint, Taken h, Instant at) {
-        Releasing r = releasing.get(endpoint);
-        if (r == null) {
-            return;
-        }
-        boolean fromFirst = r.after == null;
-        if (!h.claimed().isEmpty()) {
-            r.after = h.claimed().get(h.claimed().size() - 1).id();
-        }
-        if (h.claimed().size() < h.asked()) {
-            // none left after the cursor: after a rest, one more look from the first (for one held
-            // behind the others); when that finds too few as well, only now and then until the
-            // housekeeping job clears the mark
-            r.restUntil = at.plus(fromFirst ? RELEASING_EXHAUSTED : RELEASING_REST);
-            r.after = null;
-        }
     }
 
     /**
@@ -396,16 +336,9 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         releasingCheckedAt = now;
         Map<EndpointId, Long> marks = endpoints.switched(MAX_RELEASING);
         Map<EndpointId, Endpoint> current = marks.isEmpty() ? Map.of() : endpoints.findAll(marks.keySet());
-        Map<EndpointId, Releasing> next = new LinkedHashMap<>();
-        marks.forEach((id, mark) -> {
-            Endpoint endpoint = current.get(id);
-            if (endpoint != null && endpoint.enabled()) {
-                Releasing was = releasing.get(id);
-                next.put(id, was != null && was.mark == mark ? was : new Releasing(mark));
-            }
-        });
-        releasing = next;
-        draining = !next.isEmpty();
+        heldDrain.marked(marks, current.values().stream().filter(Endpoint::enabled).map(Endpoint::id)
+                .collect(Collectors.toSet()));
+        draining = !heldDrain.isEmpty();
     }
 
     /**

@@ -79,7 +79,10 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
      * ({@link Endpoints#switched}) are read again at most every {@link #RELEASING_RECHECK}.
      */
     private final HeldDrain heldDrain;
-    /** Whether {@link #heldDrain} has any endpoint: then every recorded batch wakes the claimer (freed slots may be claimed). */
+    /**
+     * Whether {@link #heldDrain} has any endpoint: then every recorded batch wakes the claimer
+     * (freed slots may be claimed).
+     */
     private volatile boolean draining;
     private Instant releasingCheckedAt = Instant.EPOCH;
     private static final Duration RELEASING_RECHECK = Duration.ofMillis(250);

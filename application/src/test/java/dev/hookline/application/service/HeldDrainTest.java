@@ -42,7 +42,8 @@ class HeldDrainTest {
     private static List<Delivery> held(EndpointId endpoint, int n) {
         List<Delivery> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(Delivery.create(ACCOUNT, EventId.generate(), new EventTypeName("invoice.paid"), endpoint, false, 6, T));
+            list.add(Delivery.create(ACCOUNT, EventId.generate(), new EventTypeName("invoice.paid"), endpoint,
+                    false, 6, T));
         }
         return list;
     }
@@ -93,7 +94,8 @@ class HeldDrainTest {
         marked(ids, 1);
         Map<EndpointId, Integer> free = Map.of(ids.get(0), 64, ids.get(1), 64, ids.get(2), 3);
         Map<EndpointId, Integer> plan = asked(drain.plan(T, 100, Set.of(ids.get(0)), free::get));
-        assertEquals(Set.of(ids.get(1)), plan.keySet(), "left out: the first; three free slots are too few for a claim");
+        assertEquals(Set.of(ids.get(1)), plan.keySet(),
+                "left out: the first; three free slots are too few for a claim");
         assertEquals(List.of(), drain.plan(T, 0, Set.of(), id -> 64));
     }
 

@@ -119,7 +119,8 @@ class ParkedDeliveriesTest {
             Instant published = Instant.now();
             hookline.publish(acc[0], "customer.created", "{\"id\":\"cus_idle_" + i + "\"}");
             int n = i + 1;
-            await("the other endpoint's delivery", Duration.ofSeconds(5), () -> receiver.received("/idle-one").size() == n);
+            await("the other endpoint's delivery", Duration.ofSeconds(5),
+                    () -> receiver.received("/idle-one").size() == n);
             long took = Duration.between(published, receiver.received("/idle-one").get(i).at()).toMillis();
             assertTrue(took < 400, "the other endpoint's delivery took " + took + " ms (the next look is 1 s away)");
             Thread.sleep(150);

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Two threads. The notifier sends the NOTIFY on a pooled connection in autocommit, after the
  * caller's transaction committed (callers signal after commit); signals that arrive while a NOTIFY
  * is under way (or within 5 ms after it) are folded into one more NOTIFY, so a burst of publishes
- * costs a few round trips, not one each. The listener holds a connection of its own (not from the pool) that {@code LISTEN}s;
- * when that connection breaks (PostgreSQL restarted, network gone) it reconnects with a growing
+ * costs a few round trips, not one each. The listener holds a connection of its own (not from the
+ * pool) that {@code LISTEN}s; when that connection breaks (PostgreSQL restarted, network gone) it reconnects with a growing
  * pause and, once back, wakes the dispatcher, since notifications sent meanwhile are lost.
  * Dispatchers also poll, so a lost notification delays a delivery by at most the poll interval.
  */

@@ -20,29 +20,30 @@ import javax.sql.DataSource;
 public class NodeDispatchSignal implements DispatchSignal {
 
     private final LocalDispatchSignal local;
-    private final DispatchSignal signal;
+    /** The other nodes, on PostgreSQL; null on H2. */
     private final PostgresDispatchSignal postgres;
 
     public NodeDispatchSignal(Jdbc jdbc, DataSource dataSource, Provider<DispatchDeliveriesUseCase> dispatcher,
                               NodeName node) {
         local = new LocalDispatchSignal(dispatcher);
-        if (jdbc.database() == Jdbc.Database.POSTGRESQL) {
-            postgres = PostgresDispatchSignal.start(dataSource, local::deliveriesDue, node.value());
-            signal = postgres;
-        } else {
-            postgres = null;
-            signal = local;
-        }
+        postgres = jdbc.database() == Jdbc.Database.POSTGRESQL
+                ? PostgresDispatchSignal.start(dataSource, local::deliveriesDue, node.value())
+                : null;
     }
 
     @Override
     public void deliveriesDue() {
-        signal.deliveriesDue();
+        local.deliveriesDue();
+        notifyOthers();
     }
 
     @Override
     public void deliveriesDue(Set<EndpointId> endpoints) {
         local.deliveriesDue(endpoints);
+        notifyOthers();
+    }
+
+    private void notifyOthers() {
         if (postgres != null) {
             postgres.notifyOthers();
         }

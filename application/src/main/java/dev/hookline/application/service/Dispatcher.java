@@ -453,11 +453,25 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
                 AttemptOutcome result = outcome != null ? outcome
                         : new AttemptOutcome.Failure(ErrorKind.CONNECT, String.valueOf(error));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
+                answered(endpoint.id());
                 completed.add(recording.record(delivery, event, endpoint, request, startedAt, took, result, clock.instant()));
             });
         } catch (RuntimeException e) {
+            answered(endpoint.id());
             completed.add(recording.record(delivery, event, endpoint, request, startedAt, Duration.ZERO,
                     new AttemptOutcome.Failure(ErrorKind.CONNECT, e.toString()), clock.instant()));
+        }
+    }
+
+    /**
+     * The endpoint's request is over: its slot is free at once, not when the attempt is recorded (a
+     * slot limits the requests open at the endpoint; waiting for the recorder's commit held a fast
+     * endpoint to its slots per commit). The attempt still counts in {@link #inFlight} until it is
+     * recorded. An endpoint that was at its limit wakes the claimer: deliveries may wait for it.
+     */
+    private void answered(EndpointId endpoint) {
+        if (inFlightPerEndpoint.get(endpoint).getAndDecrement() >= settings.maxInFlightPerEndpoint()) {
+            signalClaimer();
         }
     }
 
@@ -518,14 +532,11 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         transactions.run(() -> AttemptRecording.store(batch, attempts, deliveries, endpoints, tallies));
         // the claimer waits for a wake only when it was out of slots: wake it when slots freed
         // where it lacked them, or while held deliveries wait for slots of their endpoints
-        // (otherwise every recorded batch would cost it an empty claim)
+        // (otherwise every recorded batch would cost it an empty claim); endpoints' own slots
+        // were freed when their answers came (answered)
         boolean slotsWereShort = inFlight.get() >= settings.maxInFlight() || parkedCount > 0
                 || !rateLimitedUntil.isEmpty() || draining;
-        for (Recorded r : batch) {
-            int before = inFlightPerEndpoint.get(r.delivery().endpointId()).getAndDecrement();
-            slotsWereShort |= before >= settings.maxInFlightPerEndpoint();
-            inFlight.decrementAndGet();
-        }
+        inFlight.addAndGet(-batch.size());
         if (slotsWereShort) {
             signalClaimer();
         }

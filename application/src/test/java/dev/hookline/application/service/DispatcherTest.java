@@ -1,0 +1,176 @@
+package dev.hookline.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.application.port.out.Attempts;
+import dev.hookline.application.port.out.Events;
+import dev.hookline.application.port.out.Transactions;
+import dev.hookline.application.port.out.WebhookSender;
+import dev.hookline.domain.delivery.Attempt;
+import dev.hookline.domain.delivery.AttemptOutcome;
+import dev.hookline.domain.endpoint.AutoDisablePolicy;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
+import dev.hookline.domain.retry.RetryPolicy;
+import dev.hookline.domain.endpoint.Endpoint;
+import dev.hookline.domain.event.EventFilter;
+import dev.hookline.domain.signing.SigningSecret;
+import dev.hookline.domain.endpoint.network.NetworkPolicy;
+import dev.hookline.domain.event.Event;
+import dev.hookline.domain.event.EventTypeName;
+import dev.hookline.domain.id.AccountId;
+import dev.hookline.domain.id.DeliveryId;
+import dev.hookline.domain.id.EventId;
+import dev.hookline.domain.signing.SignatureScheme;
+import dev.hookline.domain.signing.Signer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher with in-memory ports: which requests go out, and when. */
+class DispatcherTest {
+
+    private final AccountId account = AccountId.generate();
+    private final Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/x", "",
+            new EventFilter.AllEvents(), SigningSecret.generate(new SecureRandom()), Instant.now());
+    private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
+    private final Map<EventId, Event> events = new HashMap<>();
+    private final List<WebhookSender.OutboundRequest> sent = new CopyOnWriteArrayList<>();
+    /** Recording attempts waits for this: the recorder's transaction is stuck while it is closed. */
+    private final CountDownLatch recorderMayCommit = new CountDownLatch(1);
+    private final List<Attempt> recorded = new CopyOnWriteArrayList<>();
+    private Dispatcher dispatcher;
+
+    private Dispatcher dispatcher(int maxInFlightPerEndpoint) {
+        HooklineSettings settings = new HooklineSettings(Duration.ofSeconds(5), RetryPolicy.defaults(),
+                new Signer(SignatureScheme.defaults()), NetworkPolicy.strict(),
+                new AutoDisablePolicy(Duration.ofDays(5)), Duration.ofSeconds(60), 100, 100, maxInFlightPerEndpoint,
+                Duration.ofHours(24), Duration.ofDays(30), 256 * 1024, "Hookline/test");
+        WebhookSender answersAtOnce = request -> {
+            sent.add(request);
+            return CompletableFuture.completedFuture(new AttemptOutcome.Response(200, Map.of(), "", false));
+        };
+        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new MapEvents(), new FakeEndpoints(new ArrayList<>(List.of(endpoint))),
+                new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce, new DirectTransactions(),
+                Clock.systemUTC(), settings);
+        return dispatcher;
+    }
+
+    @AfterEach
+    void stop() {
+        recorderMayCommit.countDown();
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
+    }
+
+    private void due(int n) {
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), now,
+                    "{\"n\":" + i + "}", Optional.empty(), Optional.empty(), Optional.empty(), false);
+            events.put(event.id(), event);
+            deliveries.add(Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 6, now));
+        }
+    }
+
+    @Test
+    void anEndpointsSlotIsFreeOnceItAnsweredNotOnlyOnceTheAttemptIsRecorded() throws InterruptedException {
+        due(3);
+        dispatcher(1).start();
+        dispatcher.wake();
+
+        // one request open at a time, and each answered at once: all three go out although the
+        // recorder has not committed the first attempt yet
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sent.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(3, sent.size(), "requests sent while the first attempt was still being recorded");
+        assertTrue(recorded.isEmpty());
+        assertEquals(3, dispatcher.inFlight(), "sent but not recorded: still in flight for the node");
+
+        recorderMayCommit.countDown();
+        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(3, recorded.size());
+        assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.SUCCEEDED));
+    }
+
+    /** Attempts wait for the latch: the recorder's transaction cannot commit until the test allows it. */
+    private final class StuckAttempts implements Attempts {
+        @Override
+        public void addAll(List<Attempt> attempts) {
+            try {
+                recorderMayCommit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            recorded.addAll(attempts);
+        }
+
+        @Override
+        public List<Attempt> ofDelivery(DeliveryId delivery) {
+            return recorded.stream().filter(a -> a.deliveryId().equals(delivery)).toList();
+        }
+    }
+
+    private final class MapEvents implements Events {
+        @Override
+        public boolean add(Event event) {
+            throw new UnsupportedOperationException("not used by the dispatcher");
+        }
+
+        @Override
+        public List<Boolean> addAll(List<Event> all) {
+            throw new UnsupportedOperationException("not used by the dispatcher");
+        }
+
+        @Override
+        public Optional<Event> find(AccountId a, EventId id) {
+            return Optional.ofNullable(events.get(id));
+        }
+
+        @Override
+        public Optional<Event> findByIdempotencyKey(AccountId a, String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<EventId, Event> findAll(Collection<EventId> ids) {
+            Map<EventId, Event> out = new HashMap<>();
+            ids.forEach(id -> Optional.ofNullable(events.get(id)).ifPresent(e -> out.put(id, e)));
+            return out;
+        }
+
+        @Override
+        public int purge(Instant cutoff, int limit) {
+            throw new UnsupportedOperationException("not used by the dispatcher");
+        }
+    }
+
+    private static final class DirectTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
+}

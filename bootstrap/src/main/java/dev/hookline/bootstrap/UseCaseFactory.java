@@ -54,12 +54,13 @@ public class UseCaseFactory {
         return new Dispatcher(deliveries, events, endpoints, tallies, attempts, sender, transactions, clock, settings);
     }
 
+    /** Fresh deliveries this node has room for go from the publish straight to its dispatcher. */
     @Singleton
     PublishService publishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
-                                  Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
-                                  HooklineSettings settings) {
-        return new PublishService(accounts, eventTypes, endpoints, events, deliveries, transactions, signal, clock,
-                settings);
+                                  Deliveries deliveries, Transactions transactions, DispatchSignal signal,
+                                  Dispatcher dispatcher, Clock clock, HooklineSettings settings) {
+        return new PublishService(accounts, eventTypes, endpoints, events, deliveries, transactions, signal,
+                dispatcher, clock, settings);
     }
 
     @Singleton

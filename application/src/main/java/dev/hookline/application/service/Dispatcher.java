@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,9 +45,10 @@ import java.util.stream.Collectors;
  * Claims due deliveries in batches, sends them with bounded concurrency (globally and per
  * endpoint, so a slow endpoint never holds up the others) and records attempts in batched
  * transactions. Two threads: the claimer and the recorder; HTTP runs on the sender's own threads.
- * No HTTP call happens inside a transaction.
+ * No HTTP call happens inside a transaction. Fresh deliveries it has room for come from the
+ * publish already claimed ({@link Handover}).
  */
-public final class Dispatcher implements DispatchDeliveriesUseCase {
+public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
@@ -88,6 +90,16 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private static final Duration RELEASING_RECHECK = Duration.ofMillis(250);
     private static final int MAX_RELEASING = 100;
     private final DueSignals due = new DueSignals(IDLE_POLL);
+    /** Slots kept for deliveries that publishes write claimed ({@link #reserve}), until the claimer takes them in. */
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final Map<EndpointId, AtomicInteger> reservedPerEndpoint = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
+    /**
+     * Whether due deliveries may be waiting for a claim: the last claim took all it asked for, or held
+     * deliveries are being drained (and until the first claim). Fresh deliveries then queue behind
+     * them rather than being handed over.
+     */
+    private volatile boolean backlogged = true;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -150,6 +162,41 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
     private record Parked(Delivery delivery, Event event, Endpoint endpoint, Instant claimedAt) {
     }
 
+    private record HandedOver(Delivery delivery, Event event) {
+    }
+
+    @Override
+    public boolean reserve(EndpointId endpoint) {
+        if (!running || backlogged || rateLimitedUntil.containsKey(endpoint)
+                || inFlight.get() + parkedCount + reserved.get() >= settings.maxInFlight()) {
+            return false;
+        }
+        AtomicInteger here = reservedPerEndpoint.computeIfAbsent(endpoint, id -> new AtomicInteger());
+        AtomicInteger sending = inFlightPerEndpoint.get(endpoint);
+        if ((sending == null ? 0 : sending.get()) + here.get() >= settings.maxInFlightPerEndpoint()) {
+            return false;
+        }
+        here.incrementAndGet();
+        reserved.incrementAndGet();
+        return true;
+    }
+
+    @Override
+    public void release(EndpointId endpoint) {
+        reservedPerEndpoint.get(endpoint).decrementAndGet();
+        reserved.decrementAndGet();
+    }
+
+    @Override
+    public void handOver(Event event, List<Delivery> claimed) {
+        claimed.forEach(d -> handedOver.add(new HandedOver(d, event)));
+        if (running) {
+            signalClaimer();
+        } else {
+            handBackHandedOver(takeHandedOver(), clock.instant()); // stopping: for whichever node runs next
+        }
+    }
+
     /** What one claim transaction took, and when; of the held deliveries, what each held claim found. */
     private record Claim(Instant at, List<Delivery> batch, Map<HeldClaim, List<Delivery>> held) {
     }
@@ -170,6 +217,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         join(c, Duration.ofSeconds(5));
         if (!c.isAlive()) {
             handBackParked(clock.instant());
+            handBackHandedOver(takeHandedOver(), clock.instant());
         }
         long deadline = System.nanoTime() + settings.timeout().plusSeconds(2).toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -188,7 +236,8 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         while (running) {
             try {
                 sendParked(clock.instant());
-                int free = settings.maxInFlight() - inFlight.get() - parkedCount;
+                sendHandedOver();
+                int free = settings.maxInFlight() - inFlight.get() - parkedCount - reserved.get();
                 int limit = Math.max(0, Math.min(free, settings.batchSize()));
                 int claimed = limit == 0 ? 0 : claimAndSend(limit);
                 // fewer than asked for: nothing else is due now, so do not claim again at once (an
@@ -255,14 +304,62 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         });
         claim.held().forEach((asked, found) -> heldDrain.claimed(asked, found, claim.at()));
         List<Delivery> batch = claim.batch();
-        due.claimed(saturated, heldDrain.isEmpty() && batch.size() < limit, claim.at());
+        boolean exhausted = heldDrain.isEmpty() && batch.size() < limit;
+        due.claimed(saturated, exhausted, claim.at());
+        backlogged = !exhausted;
         if (batch.isEmpty()) {
             return 0;
         }
-        Instant now = claim.at();
         Map<EventId, Event> eventsById = events.findAll(batch.stream().map(Delivery::eventId).toList());
-        Map<EndpointId, Endpoint> endpointsById =
-                endpoints.findAll(batch.stream().map(Delivery::endpointId).collect(Collectors.toSet()));
+        dispatch(batch, eventsById, endpointsOf(batch), claim.at());
+        return batch.size();
+    }
+
+    /**
+     * Sends the deliveries publishes handed over (see {@link Handover}); their reserved slots are
+     * given up once they are in flight or parked. If their endpoints cannot be read, they wait for
+     * the next turn.
+     */
+    private void sendHandedOver() {
+        if (handedOver.isEmpty()) {
+            return;
+        }
+        List<HandedOver> taken = takeHandedOver();
+        List<Delivery> batch = taken.stream().map(HandedOver::delivery).toList();
+        Map<EndpointId, Endpoint> endpointsById;
+        try {
+            endpointsById = endpointsOf(batch);
+        } catch (RuntimeException e) {
+            handedOver.addAll(taken);
+            throw e;
+        }
+        Map<EventId, Event> eventsById = new HashMap<>();
+        taken.forEach(h -> eventsById.put(h.event().id(), h.event()));
+        try {
+            dispatch(batch, eventsById, endpointsById, clock.instant());
+        } finally {
+            batch.forEach(d -> release(d.endpointId()));
+        }
+    }
+
+    private List<HandedOver> takeHandedOver() {
+        List<HandedOver> taken = new ArrayList<>();
+        for (HandedOver h = handedOver.poll(); h != null; h = handedOver.poll()) {
+            taken.add(h);
+        }
+        return taken;
+    }
+
+    private Map<EndpointId, Endpoint> endpointsOf(List<Delivery> batch) {
+        return endpoints.findAll(batch.stream().map(Delivery::endpointId).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Sends claimed deliveries, or parks those whose endpoint has no free slot; holds those of an
+     * endpoint disabled or deleted meanwhile, and hands back those its rate limit does not allow yet.
+     */
+    private void dispatch(List<Delivery> batch, Map<EventId, Event> eventsById,
+                          Map<EndpointId, Endpoint> endpointsById, Instant now) {
         List<Delivery> handBack = new ArrayList<>();
         for (Delivery delivery : batch) {
             Endpoint endpoint = endpointsById.get(delivery.endpointId());
@@ -293,7 +390,6 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         if (!handBack.isEmpty()) {
             transactions.run(() -> deliveries.completeAll(handBack));
         }
-        return batch.size();
     }
 
     /**
@@ -420,6 +516,16 @@ public final class Dispatcher implements DispatchDeliveriesUseCase {
         parked.values().forEach(waiting -> waiting.forEach(p -> handBack.add(p.delivery().handBack(now, now))));
         parked.clear();
         parkedCount = 0;
+        completeOnStop(handBack);
+    }
+
+    /** On stop: deliveries handed over and not taken in go back to the database, due now. */
+    private void handBackHandedOver(List<HandedOver> taken, Instant now) {
+        taken.forEach(h -> release(h.delivery().endpointId()));
+        completeOnStop(taken.stream().map(h -> h.delivery().handBack(now, now)).toList());
+    }
+
+    private void completeOnStop(List<Delivery> handBack) {
         if (!handBack.isEmpty()) {
             try {
                 transactions.run(() -> deliveries.completeAll(handBack));

@@ -27,14 +27,46 @@ final class GroupCommit<I, R> {
     private final Transactions transactions;
     private final int maxBatch;
     private final Function<List<I>, List<R>> write;
+    private final Outcome<R> outcome;
     private final Object lock = new Object();
     private List<Unit> waiting = new ArrayList<>();
     private boolean leading;
 
     GroupCommit(Transactions transactions, int maxBatch, Function<List<I>, List<R>> write) {
+        this(transactions, maxBatch, write, Outcome.none());
+    }
+
+    GroupCommit(Transactions transactions, int maxBatch, Function<List<I>, List<R>> write, Outcome<R> outcome) {
         this.transactions = transactions;
         this.maxBatch = maxBatch;
         this.write = write;
+        this.outcome = outcome;
+    }
+
+    /**
+     * What became of the results of a {@code write} (called by the batch's leader before its callers
+     * get their results): for work that must follow the commit, or be undone when the transaction
+     * rolled back after {@code write} returned. ({@code write} undoes its own work when it throws.)
+     */
+    interface Outcome<R> {
+
+        /** In the database: committed (also when only the sync to the disk failed). */
+        void committed(List<R> results);
+
+        /** Rolled back after {@code write} returned these. */
+        void rolledBack(List<R> results);
+
+        static <R> Outcome<R> none() {
+            return new Outcome<>() {
+                @Override
+                public void committed(List<R> results) {
+                }
+
+                @Override
+                public void rolledBack(List<R> results) {
+                }
+            };
+        }
     }
 
     /** Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result. */
@@ -85,7 +117,7 @@ final class GroupCommit<I, R> {
     private void commit(List<Unit> batch) {
         if (batch.size() > 1) {
             try {
-                List<R> results = transactions.inDurableTransaction(() -> writeAll(batch));
+                List<R> results = write(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).finish(results.get(i), null, null);
                 }
@@ -102,13 +134,39 @@ final class GroupCommit<I, R> {
         }
         for (Unit unit : batch) {
             try {
-                unit.finish(transactions.inDurableTransaction(() -> writeAll(List.of(unit))).get(0), null, null);
+                unit.finish(write(List.of(unit)).get(0), null, null);
             } catch (RuntimeException e) {
                 unit.finish(null, e, null);
             } catch (Error e) {
                 unit.finish(null, null, e);
             }
         }
+    }
+
+    /** One durable transaction for {@code units}, and its {@link Outcome}. */
+    private List<R> write(List<Unit> units) {
+        List<List<R>> written = new ArrayList<>(1);
+        List<R> results;
+        try {
+            results = transactions.inDurableTransaction(() -> {
+                List<R> r = writeAll(units);
+                written.add(r);
+                return r;
+            });
+        } catch (Transactions.NotDurableException committed) {
+            if (!written.isEmpty()) {
+                outcome.committed(written.get(0));
+            }
+            throw committed;
+        } catch (RuntimeException | Error e) {
+            if (!written.isEmpty()) {
+                outcome.rolledBack(written.get(0));
+            }
+            throw e;
+        }
+        // outside the try: whatever the outcome does, these are committed and never written again
+        outcome.committed(results);
+        return results;
     }
 
     private List<R> writeAll(List<Unit> units) {

@@ -30,10 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes the event and its deliveries in one transaction (the outbox), then wakes the dispatchers.
- * Publishes arriving together share that transaction ({@link GroupCommit}).
+ * Publishes arriving together share that transaction ({@link GroupCommit}). Deliveries this node's
+ * dispatcher has room for are written claimed and handed to it after the commit ({@link Handover}).
  */
 public final class PublishService implements PublishEventUseCase {
 
@@ -43,6 +45,7 @@ public final class PublishService implements PublishEventUseCase {
     private final Events events;
     private final Deliveries deliveries;
     private final DispatchSignal signal;
+    private final Handover handover;
     private final Clock clock;
     private final HooklineSettings settings;
     private final GroupCommit<Event, Result<Written>> groupCommit;
@@ -51,17 +54,29 @@ public final class PublishService implements PublishEventUseCase {
     private final KnownToExist<EventTypeName> knownTypes = new KnownToExist<>(10_000);
 
     public PublishService(Accounts accounts, EventTypes eventTypes, Endpoints endpoints, Events events,
-                          Deliveries deliveries, Transactions transactions, DispatchSignal signal, Clock clock,
-                          HooklineSettings settings) {
+                          Deliveries deliveries, Transactions transactions, DispatchSignal signal, Handover handover,
+                          Clock clock, HooklineSettings settings) {
         this.accounts = accounts;
         this.eventTypes = eventTypes;
         this.endpoints = endpoints;
         this.events = events;
         this.deliveries = deliveries;
         this.signal = signal;
+        this.handover = handover;
         this.clock = clock;
         this.settings = settings;
-        this.groupCommit = new GroupCommit<>(transactions, 64, this::writeAll);
+        this.groupCommit = new GroupCommit<>(transactions, 64, this::writeAll, new GroupCommit.Outcome<>() {
+            @Override
+            public void committed(List<Result<Written>> results) {
+                written(results).filter(w -> !w.claimed().isEmpty())
+                        .forEach(w -> handover.handOver(w.published().event(), w.claimed()));
+            }
+
+            @Override
+            public void rolledBack(List<Result<Written>> results) {
+                written(results).forEach(w -> release(w.claimed()));
+            }
+        });
     }
 
     @Override
@@ -115,12 +130,23 @@ public final class PublishService implements PublishEventUseCase {
         return result.map(Written::published);
     }
 
-    /** A publish as written: the answer, and the endpoints its deliveries are due for now (none held). */
-    private record Written(PublishedEvent published, Set<EndpointId> dueFor) {
+    /**
+     * A publish as written: the answer, the endpoints its deliveries are due for now (none held), and
+     * its deliveries written claimed for this node's dispatcher.
+     */
+    private record Written(PublishedEvent published, Set<EndpointId> dueFor, List<Delivery> claimed) {
 
         static Result<Written> replayed(Result<PublishedEvent> replay) {
-            return replay.map(p -> new Written(p, Set.of()));
+            return replay.map(p -> new Written(p, Set.of(), List.of()));
         }
+    }
+
+    private static Stream<Written> written(List<Result<Written>> results) {
+        return results.stream().filter(r -> r instanceof Result.Ok<Written>).map(r -> ((Result.Ok<Written>) r).value());
+    }
+
+    private void release(List<Delivery> claimed) {
+        claimed.forEach(d -> handover.release(d.endpointId()));
     }
 
     /**
@@ -130,6 +156,17 @@ public final class PublishService implements PublishEventUseCase {
      * in this batch) is answered with the first event instead.
      */
     private List<Result<Written>> writeAll(List<Event> batch) {
+        List<Delivery> claimed = new ArrayList<>();
+        try {
+            return writeAll(batch, claimed);
+        } catch (RuntimeException | Error e) {
+            release(claimed);
+            throw e;
+        }
+    }
+
+    /** {@link #writeAll(List)}, adding each delivery it writes claimed to {@code claimed}. */
+    private List<Result<Written>> writeAll(List<Event> batch, List<Delivery> claimed) {
         List<Result<Written>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -157,17 +194,27 @@ public final class PublishService implements PublishEventUseCase {
             }
             int n = 0;
             Set<EndpointId> dueFor = new HashSet<>();
+            List<Delivery> handedOver = new ArrayList<>();
+            // the lease starts now, not when the event was stamped (never before it: a clock set back)
+            Instant at = clock.instant();
+            at = at.isBefore(event.createdAt()) ? event.createdAt() : at;
             for (Subscription subscription : subscriptions.get(event.accountId())) {
                 if (subscription.accepts(event.type())) {
-                    fanOut.add(Delivery.create(event.accountId(), event.id(), event.type(), subscription.endpoint(),
-                            subscription.enabled(), subscription.attemptLimit(settings.retryPolicy()), event.createdAt()));
+                    Delivery delivery = Delivery.create(event.accountId(), event.id(), event.type(),
+                            subscription.endpoint(), subscription.enabled(),
+                            subscription.attemptLimit(settings.retryPolicy()), event.createdAt());
                     n++;
-                    if (subscription.enabled()) {
+                    if (subscription.enabled() && handover.reserve(subscription.endpoint())) {
+                        delivery = delivery.claim(at, at.plus(settings.lease()));
+                        handedOver.add(delivery);
+                        claimed.add(delivery);
+                    } else if (subscription.enabled()) {
                         dueFor.add(subscription.endpoint());
                     }
+                    fanOut.add(delivery);
                 }
             }
-            results.set(i, Result.ok(new Written(new PublishedEvent(event, n, false), dueFor)));
+            results.set(i, Result.ok(new Written(new PublishedEvent(event, n, false), dueFor, handedOver)));
         }
         deliveries.addAll(fanOut);
         return results;

@@ -1,6 +1,7 @@
 package dev.hookline.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Attempts;
@@ -10,6 +11,7 @@ import dev.hookline.application.port.out.WebhookSender;
 import dev.hookline.domain.delivery.Attempt;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import dev.hookline.domain.endpoint.AutoDisablePolicy;
+import dev.hookline.domain.endpoint.Disablement;
 import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.retry.RetryPolicy;
@@ -49,6 +51,7 @@ class DispatcherTest {
     private final AccountId account = AccountId.generate();
     private final Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/x", "",
             new EventFilter.AllEvents(), SigningSecret.generate(new SecureRandom()), Instant.now());
+    private final List<Endpoint> endpoints = new ArrayList<>(List.of(endpoint));
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private final Map<EventId, Event> events = new HashMap<>();
     private final List<WebhookSender.OutboundRequest> sent = new CopyOnWriteArrayList<>();
@@ -66,7 +69,7 @@ class DispatcherTest {
             sent.add(request);
             return CompletableFuture.completedFuture(new AttemptOutcome.Response(200, Map.of(), "", false));
         };
-        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new MapEvents(), new FakeEndpoints(new ArrayList<>(List.of(endpoint))),
+        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new MapEvents(), new FakeEndpoints(endpoints),
                 new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce, new DirectTransactions(),
                 Clock.systemUTC(), settings);
         return dispatcher;
@@ -112,6 +115,87 @@ class DispatcherTest {
         }
         assertEquals(3, recorded.size());
         assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.SUCCEEDED));
+    }
+
+    /** A fresh event and its delivery as a publish that reserved a slot writes it: claimed, leased. */
+    private Handed published() {
+        Instant now = Instant.now();
+        Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), now,
+                "{}", Optional.empty(), Optional.empty(), Optional.empty(), false);
+        events.put(event.id(), event);
+        Delivery claimed = Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 6, now)
+                .claim(now, now.plusSeconds(60));
+        deliveries.add(claimed);
+        return new Handed(event, claimed);
+    }
+
+    private record Handed(Event event, Delivery delivery) {
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "waited 5 s for: " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    private Delivery stored(Delivery d) {
+        synchronized (deliveries) {
+            return deliveries.stream().filter(x -> x.id().equals(d.id())).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void deliveriesHandedOverAreSentWithoutAClaimAndGiveTheirSlotsBack() throws InterruptedException {
+        dispatcher(2);
+        assertFalse(dispatcher.reserve(endpoint.id()), "not started: nothing is handed over");
+        dispatcher.start();
+        // until its first claim has found the due queue empty, fresh deliveries queue for a claim
+        await(() -> dispatcher.reserve(endpoint.id()), "a slot reserved");
+        assertTrue(dispatcher.reserve(endpoint.id()));
+        assertFalse(dispatcher.reserve(endpoint.id()), "both of the endpoint's slots are reserved");
+
+        // leased for 60 s in the store: no claim can take them, so what goes out was handed over
+        Handed first = published();
+        Handed second = published();
+        dispatcher.handOver(first.event(), List.of(first.delivery()));
+        dispatcher.handOver(second.event(), List.of(second.delivery()));
+        await(() -> sent.size() == 2, "both sent");
+        assertEquals(List.of(first.event().id().value(), second.event().id().value()),
+                sent.stream().map(r -> r.headers().get("webhook-id")).toList());
+
+        // answered, and taken in by the dispatcher: the reservations are given back
+        await(() -> dispatcher.reserve(endpoint.id()), "a slot free again");
+        dispatcher.release(endpoint.id());
+        recorderMayCommit.countDown();
+        await(() -> stored(second.delivery()).status() == DeliveryStatus.SUCCEEDED, "recorded");
+        assertEquals(DeliveryStatus.SUCCEEDED, stored(first.delivery()).status());
+    }
+
+    @Test
+    void aDeliveryHandedOverForAnEndpointDisabledMeanwhileIsHeldNotSent() throws InterruptedException {
+        dispatcher(64).start();
+        await(() -> dispatcher.reserve(endpoint.id()), "a slot reserved");
+        endpoints.set(0, endpoint.disable(Disablement.byMerchant(Instant.now())));
+        Handed h = published();
+        dispatcher.handOver(h.event(), List.of(h.delivery()));
+        await(() -> stored(h.delivery()).status() == DeliveryStatus.HELD, "held");
+        assertEquals(List.of(), sent);
+    }
+
+    @Test
+    void aDeliveryHandedOverWhileStoppingIsDueAgainForTheNextNode() throws InterruptedException {
+        dispatcher(64).start();
+        await(() -> dispatcher.reserve(endpoint.id()), "a slot reserved");
+        dispatcher.stop();
+        Handed h = published();
+        dispatcher.handOver(h.event(), List.of(h.delivery()));
+        Delivery stored = stored(h.delivery());
+        assertEquals(DeliveryStatus.PENDING, stored.status());
+        assertFalse(stored.nextAttemptAt().isAfter(Instant.now()), "due now");
+        assertEquals(List.of(), sent);
+        assertFalse(dispatcher.reserve(endpoint.id()), "stopped: nothing is handed over");
     }
 
     /** Attempts wait for the latch: the recorder's transaction cannot commit until the test allows it. */

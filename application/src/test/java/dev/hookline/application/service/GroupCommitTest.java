@@ -29,6 +29,8 @@ class GroupCommitTest {
         List<String> rows = new ArrayList<>();
         final ThreadLocal<List<String>> current = new ThreadLocal<>();
         volatile long commitMillis;
+        /** The commit itself fails (after the work returned), and the transaction rolls back. */
+        volatile boolean commitFails;
 
         @Override
         public synchronized <T> T inTransaction(Supplier<T> work) {
@@ -37,6 +39,9 @@ class GroupCommitTest {
             try {
                 T result = work.get();
                 sleep(commitMillis);
+                if (commitFails) {
+                    throw new IllegalStateException("the commit failed");
+                }
                 rows = copy;
                 commits.incrementAndGet();
                 return result;
@@ -239,6 +244,48 @@ class GroupCommitTest {
             assertEquals(8, store.rows.stream().distinct().count());
             assertTrue(batchSizes.stream().allMatch(n -> n <= 2), "at most maxBatch items per write: " + batchSizes);
         }
+    }
+
+    /**
+     * The outcome hears of every write whose transaction it knows the fate of: committed (also when
+     * only the sync failed: the rows are in), or rolled back after the write returned. A write that
+     * throws undoes its own work, so the outcome does not hear of it.
+     */
+    @Test
+    void theOutcomeHearsWhetherAWriteWasCommittedOrRolledBack() {
+        FakeStore store = new FakeStore();
+        List<String> committed = new ArrayList<>();
+        List<String> rolledBack = new ArrayList<>();
+        GroupCommit<String, String> group = new GroupCommit<>(store, 64, items -> {
+            if (items.contains("bad")) {
+                throw new IllegalArgumentException("bad item");
+            }
+            items.forEach(store::insert);
+            return items;
+        }, new GroupCommit.Outcome<>() {
+            @Override
+            public void committed(List<String> results) {
+                committed.addAll(results);
+            }
+
+            @Override
+            public void rolledBack(List<String> results) {
+                rolledBack.addAll(results);
+            }
+        });
+
+        assertEquals("a", group.submit("a"));
+        store.commitFails = true;
+        assertThrows(IllegalStateException.class, () -> group.submit("b"));
+        store.commitFails = false;
+        store.syncFails = true;
+        assertThrows(Transactions.NotDurableException.class, () -> group.submit("c"));
+        store.syncFails = false;
+        assertThrows(IllegalArgumentException.class, () -> group.submit("bad"));
+
+        assertEquals(List.of("a", "c"), store.rows);
+        assertEquals(List.of("a", "c"), committed);
+        assertEquals(List.of("b"), rolledBack);
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package dev.hookline.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.DispatchSignal;
@@ -67,6 +68,9 @@ class PublishServiceTest {
     private final AtomicInteger transactions = new AtomicInteger();
     private final AccountId account = AccountId.generate();
     private volatile boolean slowCommits;
+    /** The commit fails after the publish's writes returned: the transaction rolls back. */
+    private volatile boolean failingCommits;
+    private final RoomyHandover handover = new RoomyHandover();
 
     private final FakeEndpoints fakeEndpoints = new FakeEndpoints(endpoints);
     private final PublishService service;
@@ -79,7 +83,7 @@ class PublishServiceTest {
                 Duration.ofDays(30), 256 * 1024, "Hookline/test");
         service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
                 fakeEndpoints, new FakeEvents(), new FakeDeliveries(deliveries),
-                new CountingTransactions(), new NamingSignal(), Clock.fixed(NOW, ZoneOffset.UTC), settings);
+                new CountingTransactions(), new NamingSignal(), handover, Clock.fixed(NOW, ZoneOffset.UTC), settings);
     }
 
     private final class NamingSignal implements DispatchSignal {
@@ -91,6 +95,28 @@ class PublishServiceTest {
         @Override
         public void deliveriesDue(Set<EndpointId> endpoints) {
             signals.add(endpoints);
+        }
+    }
+
+    /** A dispatcher with room for the endpoints in {@link #room} only; it records what it is told. */
+    private static final class RoomyHandover implements Handover {
+        final Set<EndpointId> room = new HashSet<>();
+        final List<EndpointId> released = new ArrayList<>();
+        final Map<EventId, List<Delivery>> handedOver = new HashMap<>();
+
+        @Override
+        public boolean reserve(EndpointId endpoint) {
+            return room.contains(endpoint);
+        }
+
+        @Override
+        public void release(EndpointId endpoint) {
+            released.add(endpoint);
+        }
+
+        @Override
+        public void handOver(Event event, List<Delivery> claimed) {
+            handedOver.put(event.id(), claimed);
         }
     }
 
@@ -125,6 +151,34 @@ class PublishServiceTest {
         assertEquals(1, transactions.get());
         assertEquals(List.of(Set.of(all.id(), payments.id())), signals, "one signal, naming the endpoints");
         assertEquals("{\"id\":\"pay_1\",\"amount\":9900}", events.values().iterator().next().data());
+    }
+
+    @Test
+    void aDeliveryTheDispatcherHasRoomForIsWrittenClaimedAndHandedOverOnceCommitted() {
+        Endpoint roomy = endpoint("*");
+        Endpoint busy = endpoint("*");
+        handover.room.add(roomy.id());
+        PublishedEvent published = publish("payment.succeeded", "{}", null).orElseThrow();
+
+        Delivery claimed = deliveries.get(0);
+        assertEquals(roomy.id(), claimed.endpointId());
+        assertEquals(DeliveryStatus.SENDING, claimed.status());
+        assertEquals(NOW.plusSeconds(60), claimed.leaseUntil(), "leased to this node like a claim");
+        assertEquals(DeliveryStatus.PENDING, deliveries.get(1).status());
+        assertEquals(Map.of(published.event().id(), List.of(claimed)), handover.handedOver);
+        assertEquals(List.of(Set.of(busy.id())), signals, "only the delivery written due is signalled");
+        assertEquals(List.of(), handover.released);
+    }
+
+    @Test
+    void aPublishRolledBackAfterItsWritesReleasesWhatItReservedAndHandsNothingOver() {
+        Endpoint roomy = endpoint("*");
+        handover.room.add(roomy.id());
+        failingCommits = true;
+        assertThrows(IllegalStateException.class, () -> publish("payment.succeeded", "{}", null));
+        assertEquals(List.of(roomy.id()), handover.released);
+        assertEquals(Map.of(), handover.handedOver);
+        assertEquals(List.of(), signals);
     }
 
     @Test
@@ -248,6 +302,9 @@ class PublishServiceTest {
         public <T> T inTransaction(java.util.function.Supplier<T> work) {
             transactions.incrementAndGet();
             T result = work.get();
+            if (failingCommits) {
+                throw new IllegalStateException("the commit failed");
+            }
             if (slowCommits) {
                 try {
                     Thread.sleep(2); // a commit takes time: concurrent publishes queue up behind it

@@ -1,6 +1,8 @@
 package dev.hookline.bootstrap.e2e;
 
 import dev.hookline.application.port.out.Deliveries;
+import dev.hookline.domain.delivery.Delivery;
+import dev.hookline.domain.delivery.DeliveryStatus;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -10,14 +12,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the deliveries this node's dispatcher claimed, so a test can tell how nodes shared the work,
- * and its claim passes (each pass asks for the newest due deliveries first, then the oldest).
+ * Counts the deliveries this node's dispatcher claimed, and those its publishes wrote already claimed
+ * for it (handed over), so a test can tell how nodes shared the work; and its claim passes (each pass
+ * asks for the newest due deliveries first, then the oldest).
  */
 @Singleton
 public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
 
     private final AtomicInteger claimed = new AtomicInteger();
     private final AtomicInteger passes = new AtomicInteger();
+    private final AtomicInteger handedOver = new AtomicInteger();
 
     @Override
     public Deliveries onCreated(BeanCreatedEvent<Deliveries> event) {
@@ -36,12 +40,26 @@ public class ClaimCounter implements BeanCreatedEventListener<Deliveries> {
                     if (method.getName().startsWith("claim") && result instanceof List<?> list) {
                         claimed.addAndGet(list.size());
                     }
+                    if (method.getName().equals("addAll") && args[0] instanceof List<?> added) {
+                        handedOver.addAndGet((int) added.stream()
+                                .filter(d -> ((Delivery) d).status() == DeliveryStatus.SENDING).count());
+                    }
                     return result;
                 });
     }
 
     int claimed() {
         return claimed.get();
+    }
+
+    /** Deliveries written already claimed by this node's publishes. */
+    int handedOver() {
+        return handedOver.get();
+    }
+
+    /** Deliveries this node took to send: claimed, or handed over. */
+    int taken() {
+        return claimed.get() + handedOver.get();
     }
 
     int passes() {

@@ -100,8 +100,8 @@ class TwoNodesOnPostgresqlTest {
             String[] wh = a.newWebhook(acc[1], receiver.url(path), "[\"payment.*\"]");
             receiver.secret(path, wh[1]);
         }
-        int claimedBeforeA = a.context.getBean(ClaimCounter.class).claimed();
-        int claimedBeforeB = b.context.getBean(ClaimCounter.class).claimed();
+        int takenBeforeA = a.context.getBean(ClaimCounter.class).taken();
+        int takenBeforeB = b.context.getBean(ClaimCounter.class).taken();
         long start = System.nanoTime();
         List<String> published = publishOnBothNodes(acc[0], EVENTS, "pay_");
         long publishedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -117,14 +117,15 @@ class TwoNodesOnPostgresqlTest {
                     .collect(Collectors.toSet());
             assertEquals(Set.copyOf(published), ids, "every event exactly once at " + path);
         }
-        int byA = a.context.getBean(ClaimCounter.class).claimed() - claimedBeforeA;
-        int byB = b.context.getBean(ClaimCounter.class).claimed() - claimedBeforeB;
+        int byA = a.context.getBean(ClaimCounter.class).taken() - takenBeforeA;
+        int byB = b.context.getBean(ClaimCounter.class).taken() - takenBeforeB;
         System.out.printf("two nodes: %d events published in %d ms, %d deliveries done after %d ms;"
-                + " node a claimed %d, node b claimed %d%n", EVENTS, publishedMillis, 2 * EVENTS, deliveredMillis, byA,
-                byB);
+                + " node a took %d (%d handed over by its publishes), node b took %d (%d)%n", EVENTS, publishedMillis,
+                2 * EVENTS, deliveredMillis, byA, a.context.getBean(ClaimCounter.class).handedOver(), byB,
+                b.context.getBean(ClaimCounter.class).handedOver());
         // a claim beyond an endpoint's in-flight limit is handed back and claimed again later, so
         // claims may exceed deliveries; what must not happen is a second send, checked above
-        assertTrue(byA + byB >= 2 * EVENTS, "every delivery was claimed: " + (byA + byB));
+        assertTrue(byA + byB >= 2 * EVENTS, "every delivery was claimed or handed over: " + (byA + byB));
         assertTrue(byA >= EVENTS / 5 && byB >= EVENTS / 5, "both nodes did a fair part: a " + byA + ", b " + byB);
     }
 

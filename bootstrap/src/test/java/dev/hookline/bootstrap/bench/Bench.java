@@ -101,7 +101,7 @@ public final class Bench {
             m.put("store", store);
             m.put("deliveries_per_s", round(deliveriesPerS));
             m.put("ceiling_per_s", round(ceilingPerS));
-            m.put("ratio_of_ceiling", Math.round(deliveriesPerS / ceilingPerS * 1000) / 1000.0);
+            m.put("ratio_of_ceiling", ceilingPerS > 0 ? Math.round(deliveriesPerS / ceilingPerS * 1000) / 1000.0 : Double.NaN);
             m.put("p50_ms", round(p50));
             m.put("p95_ms", round(p95));
             m.put("p99_ms", round(p99));
@@ -207,6 +207,7 @@ public final class Bench {
                 case "fanout100" -> throughput("fanout_100", 100);
                 case "latency" -> latency();
                 case "backlog" -> backlog();
+                case "publish" -> publishOnly();
                 case "ceiling" -> {
                     ceiling(concurrency(1));
                     ceiling(concurrency(100));
@@ -327,6 +328,53 @@ public final class Bench {
                 (publishedTo - publishedFrom) / seconds, delivered, seconds, g.invalid.get(), g.duplicates.get(),
                 errors.get(), cpu, load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
                         + cfg.maxOutstanding() + " deliveries outstanding; latency includes queueing at that backlog"));
+    }
+
+    /**
+     * What publishing alone costs: the fan-out-1 publish loop to an account without endpoints, so
+     * every event is written and no delivery is. Fan-out 1 cannot go faster than this. Reports
+     * events/s accepted and the publish requests' own latency (sent to 202); no deliveries.
+     */
+    private void publishOnly() throws Exception {
+        Account acc = account("publish", 0);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong errors = new AtomicLong();
+        Recorder accepted = new Recorder();
+        Semaphore slots = new Semaphore(cfg.publishers());
+        Thread driver = new Thread(() -> {
+            long seq = 0;
+            while (running.get()) {
+                slots.acquireUninterruptibly();
+                long sent = now();
+                publish(acc, seq++, sent).whenComplete((status, e) -> {
+                    slots.release();
+                    if (status != null && status == 202) {
+                        long t = now();
+                        accepted.record(t, t - sent);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                });
+            }
+        }, "bench-publisher");
+        long start = now();
+        driver.start();
+        Thread.sleep(cfg.warmup() * 1000L);
+        long from = now();
+        Cpu cpuFrom = Cpu.read(hookline);
+        Thread.sleep(cfg.seconds() * 1000L);
+        long to = now();
+        Cpu cpu = Cpu.read(hookline).since(cpuFrom);
+        running.set(false);
+        driver.join();
+        slots.acquireUninterruptibly(cfg.publishers());
+        double seconds = (to - from) / 1e9;
+        long[] lat = accepted.values(from, to);
+        add(new Row("publish_only", store, 0, 0, ms(lat, 50), ms(lat, 95), ms(lat, 99),
+                hookline.peakRssMb(start, now()), hookline.peakHeapMb(start, now()), lat.length / seconds, 0,
+                seconds, 0, 0, errors.get(), cpu, load(), "closed loop, " + cfg.publishers()
+                        + " publishes in flight, to an account without endpoints: events/s accepted, and p50/p95/p99"
+                        + " of the publish request (sent to 202); no deliveries, so no ceiling"));
     }
 
     private void latency() throws Exception {

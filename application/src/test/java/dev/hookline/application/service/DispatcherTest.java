@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.application.port.out.Attempts;
-import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.application.port.out.WebhookSender;
 import dev.hookline.domain.delivery.Attempt;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ class DispatcherTest {
             sent.add(request);
             return CompletableFuture.completedFuture(new AttemptOutcome.Response(200, Map.of(), "", false));
         };
-        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new MapEvents(), new FakeEndpoints(endpoints),
+        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new FakeEvents(events), new FakeEndpoints(endpoints),
                 new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce, new DirectTransactions(),
                 Clock.systemUTC(), settings);
         return dispatcher;
@@ -214,40 +212,6 @@ class DispatcherTest {
         @Override
         public List<Attempt> ofDelivery(DeliveryId delivery) {
             return recorded.stream().filter(a -> a.deliveryId().equals(delivery)).toList();
-        }
-    }
-
-    private final class MapEvents implements Events {
-        @Override
-        public boolean add(Event event) {
-            throw new UnsupportedOperationException("not used by the dispatcher");
-        }
-
-        @Override
-        public List<Boolean> addAll(List<Event> all) {
-            throw new UnsupportedOperationException("not used by the dispatcher");
-        }
-
-        @Override
-        public Optional<Event> find(AccountId a, EventId id) {
-            return Optional.ofNullable(events.get(id));
-        }
-
-        @Override
-        public Optional<Event> findByIdempotencyKey(AccountId a, String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<EventId, Event> findAll(Collection<EventId> ids) {
-            Map<EventId, Event> out = new HashMap<>();
-            ids.forEach(id -> Optional.ofNullable(events.get(id)).ifPresent(e -> out.put(id, e)));
-            return out;
-        }
-
-        @Override
-        public int purge(Instant cutoff, int limit) {
-            throw new UnsupportedOperationException("not used by the dispatcher");
         }
     }
 

@@ -13,7 +13,6 @@ import dev.hookline.application.port.in.PublishEventUseCase.PublishedEvent;
 import dev.hookline.application.port.in.Result;
 import dev.hookline.application.port.out.Accounts;
 import dev.hookline.application.port.out.EventTypes;
-import dev.hookline.application.port.out.Events;
 import dev.hookline.application.port.out.Transactions;
 import dev.hookline.domain.account.Account;
 import dev.hookline.domain.delivery.Delivery;
@@ -43,7 +42,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +80,7 @@ class PublishServiceTest {
                 new AutoDisablePolicy(Duration.ofDays(5)), Duration.ofSeconds(60), 100, 100, 10, Duration.ofHours(24),
                 Duration.ofDays(30), 256 * 1024, "Hookline/test");
         service = new PublishService(new FakeAccounts(), new FakeEventTypes(),
-                fakeEndpoints, new FakeEvents(), new FakeDeliveries(deliveries),
+                fakeEndpoints, new FakeEvents(events), new FakeDeliveries(deliveries),
                 new CountingTransactions(), new NamingSignal(), handover, Clock.fixed(NOW, ZoneOffset.UTC), settings);
     }
 
@@ -346,46 +344,6 @@ class PublishServiceTest {
 
         @Override
         public void add(EventType type) {
-            throw new UnsupportedOperationException("not used by publishing");
-        }
-    }
-
-    private final class FakeEvents implements Events {
-        @Override
-        public boolean add(Event event) {
-            if (event.idempotencyKey().isPresent() && findByIdempotencyKey(event.accountId(),
-                    event.idempotencyKey().get()).isPresent()) {
-                return false;
-            }
-            events.put(event.id(), event);
-            return true;
-        }
-
-        @Override
-        public List<Boolean> addAll(List<Event> all) {
-            return all.stream().map(this::add).toList();
-        }
-
-        @Override
-        public Optional<Event> find(AccountId a, EventId id) {
-            return Optional.ofNullable(events.get(id)).filter(e -> e.accountId().equals(a));
-        }
-
-        @Override
-        public Optional<Event> findByIdempotencyKey(AccountId a, String key) {
-            return events.values().stream()
-                    .filter(e -> e.accountId().equals(a) && e.idempotencyKey().equals(Optional.of(key))).findFirst();
-        }
-
-        @Override
-        public Map<EventId, Event> findAll(Collection<EventId> ids) {
-            Map<EventId, Event> out = new HashMap<>();
-            ids.forEach(id -> Optional.ofNullable(events.get(id)).ifPresent(e -> out.put(id, e)));
-            return out;
-        }
-
-        @Override
-        public int purge(Instant cutoff, int limit) {
             throw new UnsupportedOperationException("not used by publishing");
         }
     }

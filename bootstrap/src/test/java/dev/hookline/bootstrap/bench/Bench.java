@@ -207,7 +207,7 @@ public final class Bench {
                 case "fanout100" -> throughput("fanout_100", 100);
                 case "latency" -> latency();
                 case "backlog" -> backlog();
-                case "publish" -> publishOnly();
+                case "publish" -> throughput("publish_only", 0);
                 case "ceiling" -> {
                     ceiling(concurrency(1));
                     ceiling(concurrency(100));
@@ -277,14 +277,21 @@ public final class Bench {
         return Math.min(cfg.maxInFlight(), endpoints * cfg.maxInFlightPerEndpoint());
     }
 
+    /**
+     * Publishes as fast as Hookline accepts to an account with {@code fanout} endpoints. Fan-out 0
+     * ({@code publish_only}) measures what publishing alone costs: every event is written and no
+     * delivery is, so fan-out 1 cannot go faster; its row has events/s and the publish requests'
+     * own latency (sent to 202), and no ceiling.
+     */
     private void throughput(String name, int fanout) throws Exception {
         int concurrency = concurrency(fanout);
-        double ceiling = ceiling(concurrency);
+        double ceiling = fanout == 0 ? 0 : ceiling(concurrency);
         Account acc = account(name, fanout);
         Sink.Group g = sink.group(name);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong published = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        Recorder accepted = new Recorder();
         Semaphore slots = new Semaphore(cfg.publishers());
         Thread driver = new Thread(() -> {
             long seq = 0;
@@ -294,10 +301,13 @@ public final class Bench {
                     continue;
                 }
                 slots.acquireUninterruptibly();
-                publish(acc, seq++, now()).whenComplete((status, e) -> {
+                long sent = now();
+                publish(acc, seq++, sent).whenComplete((status, e) -> {
                     slots.release();
                     if (status != null && status == 202) {
                         published.incrementAndGet();
+                        long t = now();
+                        accepted.record(t, t - sent);
                     } else {
                         errors.incrementAndGet();
                     }
@@ -317,9 +327,18 @@ public final class Bench {
         running.set(false);
         driver.join();
         slots.acquireUninterruptibly(cfg.publishers());
+        double seconds = (to - from) / 1e9;
+        if (fanout == 0) {
+            long[] lat = accepted.values(from, to);
+            add(new Row(name, store, 0, 0, ms(lat, 50), ms(lat, 95), ms(lat, 99), hookline.peakRssMb(start, now()),
+                    hookline.peakHeapMb(start, now()), lat.length / seconds, 0, seconds, 0, 0, errors.get(), cpu,
+                    load(), "closed loop, " + cfg.publishers() + " publishes in flight, to an account without"
+                            + " endpoints: events/s accepted, and p50/p95/p99 of the publish request (sent to 202);"
+                            + " no deliveries, so no ceiling"));
+            return;
+        }
         awaitDrained(g, published.get() * fanout, Duration.ofSeconds(120));
         long delivered = g.latency.count(from, to);
-        double seconds = (to - from) / 1e9;
         long[] lat = g.latency.values(from, to);
         double rate = delivered / seconds;
         rates.put(name, rate);
@@ -328,53 +347,6 @@ public final class Bench {
                 (publishedTo - publishedFrom) / seconds, delivered, seconds, g.invalid.get(), g.duplicates.get(),
                 errors.get(), cpu, load(), "closed loop, " + cfg.publishers() + " publishes in flight, at most "
                         + cfg.maxOutstanding() + " deliveries outstanding; latency includes queueing at that backlog"));
-    }
-
-    /**
-     * What publishing alone costs: the fan-out-1 publish loop to an account without endpoints, so
-     * every event is written and no delivery is. Fan-out 1 cannot go faster than this. Reports
-     * events/s accepted and the publish requests' own latency (sent to 202); no deliveries.
-     */
-    private void publishOnly() throws Exception {
-        Account acc = account("publish", 0);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong errors = new AtomicLong();
-        Recorder accepted = new Recorder();
-        Semaphore slots = new Semaphore(cfg.publishers());
-        Thread driver = new Thread(() -> {
-            long seq = 0;
-            while (running.get()) {
-                slots.acquireUninterruptibly();
-                long sent = now();
-                publish(acc, seq++, sent).whenComplete((status, e) -> {
-                    slots.release();
-                    if (status != null && status == 202) {
-                        long t = now();
-                        accepted.record(t, t - sent);
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                });
-            }
-        }, "bench-publisher");
-        long start = now();
-        driver.start();
-        Thread.sleep(cfg.warmup() * 1000L);
-        long from = now();
-        Cpu cpuFrom = Cpu.read(hookline);
-        Thread.sleep(cfg.seconds() * 1000L);
-        long to = now();
-        Cpu cpu = Cpu.read(hookline).since(cpuFrom);
-        running.set(false);
-        driver.join();
-        slots.acquireUninterruptibly(cfg.publishers());
-        double seconds = (to - from) / 1e9;
-        long[] lat = accepted.values(from, to);
-        add(new Row("publish_only", store, 0, 0, ms(lat, 50), ms(lat, 95), ms(lat, 99),
-                hookline.peakRssMb(start, now()), hookline.peakHeapMb(start, now()), lat.length / seconds, 0,
-                seconds, 0, 0, errors.get(), cpu, load(), "closed loop, " + cfg.publishers()
-                        + " publishes in flight, to an account without endpoints: events/s accepted, and p50/p95/p99"
-                        + " of the publish request (sent to 202); no deliveries, so no ceiling"));
     }
 
     private void latency() throws Exception {

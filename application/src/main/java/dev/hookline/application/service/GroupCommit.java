@@ -4,6 +4,8 @@ import dev.hookline.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Writes the items that callers submit at the same time together, in one durable transaction
@@ -23,6 +25,8 @@ import java.util.function.Function;
  * @param <R> what each caller gets back
  */
 final class GroupCommit<I, R> {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
 
     private final Transactions transactions;
     private final int maxBatch;
@@ -155,7 +159,7 @@ final class GroupCommit<I, R> {
             });
         } catch (Transactions.NotDurableException committed) {
             if (!written.isEmpty()) {
-                outcome.committed(written.get(0));
+                afterCommit(written.get(0));
             }
             throw committed;
         } catch (RuntimeException | Error e) {
@@ -164,9 +168,20 @@ final class GroupCommit<I, R> {
             }
             throw e;
         }
-        // outside the try: whatever the outcome does, these are committed and never written again
-        outcome.committed(results);
+        afterCommit(results);
         return results;
+    }
+
+    /**
+     * The outcome of a commit; whatever it throws is logged, never taken for a failed write: the
+     * items are in the database and must not be written again.
+     */
+    private void afterCommit(List<R> results) {
+        try {
+            outcome.committed(results);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "after a commit of " + results.size() + " items", e);
+        }
     }
 
     private List<R> writeAll(List<Unit> units) {

@@ -67,9 +67,9 @@ class DispatcherTest {
             sent.add(request);
             return CompletableFuture.completedFuture(new AttemptOutcome.Response(200, Map.of(), "", false));
         };
-        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new FakeEvents(events), new FakeEndpoints(endpoints),
-                new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce, new DirectTransactions(),
-                Clock.systemUTC(), settings);
+        dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new FakeEvents(events),
+                new FakeEndpoints(endpoints), new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce,
+                new DirectTransactions(), Clock.systemUTC(), settings);
         return dispatcher;
     }
 

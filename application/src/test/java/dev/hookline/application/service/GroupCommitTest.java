@@ -288,6 +288,32 @@ class GroupCommitTest {
         assertEquals(List.of("b"), rolledBack);
     }
 
+    /** An outcome that throws does not make committed items fail or be written again. */
+    @Test
+    void anOutcomeThatThrowsNeitherFailsNorRepeatsACommittedWrite() throws Exception {
+        FakeStore store = new FakeStore();
+        store.commitMillis = 20;
+        GroupCommit<Supplier<String>, String> group = new GroupCommit<>(store, 64,
+                items -> items.stream().map(Supplier::get).toList(), new GroupCommit.Outcome<>() {
+                    @Override
+                    public void committed(List<String> results) {
+                        throw new IllegalStateException("the outcome failed");
+                    }
+
+                    @Override
+                    public void rolledBack(List<String> results) {
+                    }
+                });
+        List<Future<String>> results = submitAtOnce(group, 16, 8, i -> () -> {
+            store.insert("row-" + i);
+            return "row-" + i;
+        });
+        for (int i = 0; i < 16; i++) {
+            assertEquals("row-" + i, results.get(i).get());
+        }
+        assertEquals(16, store.rows.size(), "each item written once: " + store.rows);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -101,7 +101,8 @@ public final class Bench {
             m.put("store", store);
             m.put("deliveries_per_s", round(deliveriesPerS));
             m.put("ceiling_per_s", round(ceilingPerS));
-            m.put("ratio_of_ceiling", ceilingPerS > 0 ? Math.round(deliveriesPerS / ceilingPerS * 1000) / 1000.0 : Double.NaN);
+            m.put("ratio_of_ceiling",
+                    ceilingPerS > 0 ? Math.round(deliveriesPerS / ceilingPerS * 1000) / 1000.0 : Double.NaN);
             m.put("p50_ms", round(p50));
             m.put("p95_ms", round(p95));
             m.put("p99_ms", round(p99));

@@ -19,7 +19,8 @@ public interface Handover {
     /**
      * Whether a fresh delivery to {@code endpoint} may be written claimed by this node, which keeps
      * a slot for it: only when nothing is known to wait for a claim (the due queue was empty at the
-     * last claim, no backlog is being drained), and the node and the endpoint have free slots.
+     * last claim, no backlog is being drained), the node and the endpoint have free slots, and
+     * the endpoint is not waiting for its rate limit.
      */
     boolean reserve(EndpointId endpoint);
 

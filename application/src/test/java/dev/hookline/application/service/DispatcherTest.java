@@ -81,13 +81,17 @@ class DispatcherTest {
         }
     }
 
+    /** A stored event and its fresh delivery (due now); the caller stores the delivery as it needs. */
+    private Handed fresh(Instant now) {
+        Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), now,
+                "{}", Optional.empty(), Optional.empty(), Optional.empty(), false);
+        events.put(event.id(), event);
+        return new Handed(event, Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 6, now));
+    }
+
     private void due(int n) {
-        Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
-            Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), now,
-                    "{\"n\":" + i + "}", Optional.empty(), Optional.empty(), Optional.empty(), false);
-            events.put(event.id(), event);
-            deliveries.add(Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 6, now));
+            deliveries.add(fresh(Instant.now()).delivery());
         }
     }
 
@@ -99,18 +103,12 @@ class DispatcherTest {
 
         // one request open at a time, and each answered at once: all three go out although the
         // recorder has not committed the first attempt yet
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sent.size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(3, sent.size(), "requests sent while the first attempt was still being recorded");
+        await(() -> sent.size() == 3, "requests sent while the first attempt was still being recorded");
         assertTrue(recorded.isEmpty());
         assertEquals(3, dispatcher.inFlight(), "sent but not recorded: still in flight for the node");
 
         recorderMayCommit.countDown();
-        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await(() -> dispatcher.inFlight() == 0, "every attempt recorded");
         assertEquals(3, recorded.size());
         assertTrue(deliveries.stream().allMatch(d -> d.status() == DeliveryStatus.SUCCEEDED));
     }
@@ -118,13 +116,10 @@ class DispatcherTest {
     /** A fresh event and its delivery as a publish that reserved a slot writes it: claimed, leased. */
     private Handed published() {
         Instant now = Instant.now();
-        Event event = new Event(EventId.generate(), account, new EventTypeName("payment.succeeded"), now,
-                "{}", Optional.empty(), Optional.empty(), Optional.empty(), false);
-        events.put(event.id(), event);
-        Delivery claimed = Delivery.create(account, event.id(), event.type(), endpoint.id(), true, 6, now)
-                .claim(now, now.plusSeconds(60));
+        Handed fresh = fresh(now);
+        Delivery claimed = fresh.delivery().claim(now, now.plusSeconds(60));
         deliveries.add(claimed);
-        return new Handed(event, claimed);
+        return new Handed(fresh.event(), claimed);
     }
 
     private record Handed(Event event, Delivery delivery) {

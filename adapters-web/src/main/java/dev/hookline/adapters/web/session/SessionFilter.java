@@ -1,5 +1,6 @@
 package dev.hookline.adapters.web.session;
 
+import dev.hookline.adapters.web.security.RefusedRequest;
 import dev.hookline.application.port.in.AuthenticateUseCase;
 import dev.hookline.application.port.out.Users.User;
 import io.micronaut.context.annotation.Value;
@@ -18,7 +19,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,16 +59,19 @@ public class SessionFilter {
     private final Clock clock;
     private final Duration ttl;
     private final boolean alwaysSecure;
+    private final Executor blocking;
 
     public SessionFilter(SessionKey key, AuthenticateUseCase authenticate, FilterBodyParser bodyParser, Clock clock,
                          @Value("${hookline.session.ttl:12h}") Duration ttl,
-                         @Value("${hookline.session.secure-cookie:false}") boolean alwaysSecure) {
+                         @Value("${hookline.session.secure-cookie:false}") boolean alwaysSecure,
+                         @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.codec = new SessionCodec(key.sessionKey());
         this.authenticate = authenticate;
         this.bodyParser = bodyParser;
         this.clock = clock;
         this.ttl = ttl;
         this.alwaysSecure = alwaysSecure;
+        this.blocking = blocking;
     }
 
     /** Paths this filter leaves alone: the API (bearer keys), static files, the demo receiver (a webhook target). */
@@ -75,14 +80,22 @@ public class SessionFilter {
                 || path.startsWith("/webjars/") || path.startsWith("/demo/") || path.equals("/favicon.ico");
     }
 
+    /**
+     * Completes with the request to let it through, or fails with the {@link RefusedRequest}
+     * response that stops it. Exempt paths pass on the event loop; the rest (session look-up, form
+     * parsing) runs on the blocking executor.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public MutableHttpResponse<?> filter(HttpRequest<?> request) {
-        String path = request.getPath();
-        if (exempt(path)) {
-            return null;
+    public CompletableFuture<HttpRequest<?>> filter(HttpRequest<?> request) {
+        if (exempt(request.getPath())) {
+            return CompletableFuture.completedFuture(request);
         }
+        return CompletableFuture.supplyAsync(() -> RefusedRequest.unless(request, guard(request)), blocking);
+    }
+
+    @Nullable
+    private MutableHttpResponse<?> guard(HttpRequest<?> request) {
+        String path = request.getPath();
         Optional<String> sessionValue = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue);
         Optional<SignedInUser> user = sessionValue.flatMap(value -> codec.decode(value, clock.instant())
                 .flatMap(session -> authenticate.user(session.userId(), session.id()))
@@ -157,7 +170,7 @@ public class SessionFilter {
         return value == null ? null : value.toString();
     }
 
-    /** Waits (on this blocking thread) for the parsed form; an empty map when there is none. */
+    /** Waits (on the blocking executor) for the parsed form; an empty map when there is none. */
     private static Map<String, Object> firstOf(CompletableFuture<Map<String, Object>> parsed) {
         try {
             Map<String, Object> form = parsed.get(30, TimeUnit.SECONDS);

@@ -343,5 +343,8 @@ class EndpointsTest extends DatabaseTest {
         }
         assertEquals(Set.of(), tx.inTransaction(() -> endpoints.lockEnabled(List.of(stillPaused.id()))));
         assertEquals(Set.of(), endpoints.lockEnabled(List.of()));
+        assertTrue(endpoints.delete(account, active.id(), T0.plusSeconds(2)));
+        assertEquals(Set.of(paused.id()), tx.inTransaction(() -> endpoints.lockEnabled(List.of(paused.id(), active.id()))),
+                "a deleted endpoint is not enabled, although its row is still there until purged");
     }
 }

@@ -361,6 +361,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
     private void dispatch(List<Delivery> batch, Map<EventId, Event> eventsById,
                           Map<EndpointId, Endpoint> endpointsById, Instant now) {
         List<Delivery> handBack = new ArrayList<>();
+        List<Delivery> toHold = new ArrayList<>();
         for (Delivery delivery : batch) {
             Endpoint endpoint = endpointsById.get(delivery.endpointId());
             Event event = eventsById.get(delivery.eventId());
@@ -370,7 +371,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
             if (endpoint == null || !endpoint.enabled()) {
                 // disabled, or deleted (its deliveries are deleted by the housekeeping job): not
                 // claimed again meanwhile
-                handBack.add(delivery.hold(now));
+                toHold.add(delivery);
                 continue;
             }
             long wait = rateWait(endpoint);
@@ -387,9 +388,30 @@ public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
                 parkedCount++;
             }
         }
-        if (!handBack.isEmpty()) {
-            transactions.run(() -> deliveries.completeAll(handBack));
+        handBackAndHold(handBack, toHold, now);
+    }
+
+    /**
+     * Writes the deliveries handed back, and holds {@code toHold} (of endpoints read as disabled or
+     * deleted), in one transaction that first locks their endpoints' rows: those of an endpoint
+     * enabled meanwhile are handed back due now instead. Without the lock, a hold committed just
+     * after the housekeeping job found the enabled endpoint without held deliveries (and cleared its
+     * mark) would stay held until the endpoint is switched again; with it, the hold either commits
+     * before the enabling transaction (and the job finds it) or sees the endpoint enabled.
+     */
+    private void handBackAndHold(List<Delivery> handBack, List<Delivery> toHold, Instant now) {
+        if (handBack.isEmpty() && toHold.isEmpty()) {
+            return;
         }
+        transactions.run(() -> {
+            List<Delivery> all = new ArrayList<>(handBack);
+            if (!toHold.isEmpty()) {
+                Set<EndpointId> enabledNow = endpoints.lockEnabled(
+                        toHold.stream().map(Delivery::endpointId).distinct().toList());
+                toHold.forEach(d -> all.add(enabledNow.contains(d.endpointId()) ? d.handBack(now, now) : d.hold(now)));
+            }
+            deliveries.completeAll(all);
+        });
     }
 
     /**
@@ -481,12 +503,13 @@ public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
         }
         Instant stale = now.minus(settings.lease().dividedBy(2));
         List<Delivery> handBack = new ArrayList<>();
+        List<Delivery> toHold = new ArrayList<>();
         for (Iterator<Map.Entry<EndpointId, ArrayDeque<Parked>>> it = parked.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<EndpointId, ArrayDeque<Parked>> entry = it.next();
             ArrayDeque<Parked> waiting = entry.getValue();
             Endpoint fresh = current == null ? null : current.get(entry.getKey());
             if (current != null && (fresh == null || !fresh.enabled())) {
-                waiting.forEach(p -> handBack.add(p.delivery().hold(now)));
+                waiting.forEach(p -> toHold.add(p.delivery()));
                 parkedCount -= waiting.size();
                 it.remove();
                 continue;
@@ -505,9 +528,7 @@ public final class Dispatcher implements DispatchDeliveriesUseCase, Handover {
                 it.remove();
             }
         }
-        if (!handBack.isEmpty()) {
-            transactions.run(() -> deliveries.completeAll(handBack));
-        }
+        handBackAndHold(handBack, toHold, now);
     }
 
     /** On stop: parked deliveries go back to the database, due now, for whichever node runs next. */

@@ -50,6 +50,7 @@ class DispatcherTest {
     private final Endpoint endpoint = Endpoint.create(account, "https://hooks.example.com/x", "",
             new EventFilter.AllEvents(), SigningSecret.generate(new SecureRandom()), Instant.now());
     private final List<Endpoint> endpoints = new ArrayList<>(List.of(endpoint));
+    private final FakeEndpoints fakeEndpoints = new FakeEndpoints(endpoints);
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private final Map<EventId, Event> events = new HashMap<>();
     private final List<WebhookSender.OutboundRequest> sent = new CopyOnWriteArrayList<>();
@@ -68,7 +69,7 @@ class DispatcherTest {
             return CompletableFuture.completedFuture(new AttemptOutcome.Response(200, Map.of(), "", false));
         };
         dispatcher = new Dispatcher(new FakeDeliveries(deliveries), new FakeEvents(events),
-                new FakeEndpoints(endpoints), new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce,
+                fakeEndpoints, new FakeEndpointTallies(), new StuckAttempts(), answersAtOnce,
                 new DirectTransactions(), Clock.systemUTC(), settings);
         return dispatcher;
     }
@@ -175,6 +176,23 @@ class DispatcherTest {
         dispatcher.handOver(h.event(), List.of(h.delivery()));
         await(() -> stored(h.delivery()).status() == DeliveryStatus.HELD, "held");
         assertEquals(List.of(), sent);
+    }
+
+    @Test
+    void aDeliveryOfAnEndpointEnabledWhileItWasBeingHeldIsDueAgainNotHeld() throws InterruptedException {
+        dispatcher(64).start();
+        await(() -> dispatcher.reserve(endpoint.id()), "a slot reserved");
+        Endpoint disabled = endpoint.disable(Disablement.byMerchant(Instant.now()));
+        endpoints.set(0, disabled);
+        // the hold waits for the endpoint's row, which a merchant's enabling transaction held: by
+        // the time the lock is granted the endpoint is enabled, and the housekeeping job may already
+        // have found it without held deliveries and cleared its mark, so a hold would stay for good
+        fakeEndpoints.whileLocking = () -> endpoints.set(0, disabled.enable(Instant.now()));
+        Handed h = published();
+        dispatcher.handOver(h.event(), List.of(h.delivery()));
+        await(() -> sent.size() == 1, "claimed again as due, and sent");
+        assertEquals(h.event().id().value(), sent.get(0).headers().get("webhook-id"));
+        assertEquals(List.of(endpoint.id()), fakeEndpoints.locked.get(0), "the hold locked the endpoint's row");
     }
 
     @Test

@@ -146,6 +146,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             } else if (enabling) {
                 changed = changed.enable(now);
             }
+            if (changed.equals(found.get())) {
+                return Result.ok(changed); // nothing to change: nothing written, updated_at stays
+            }
             // the row and the mark in one transaction: a publish that saw the endpoint disabled locks
             // it before writing HELD deliveries (Endpoints#lockEnabled), so none is written behind the
             // mark; a PENDING one written behind its hold is held by the dispatcher

@@ -313,7 +313,12 @@ class ApiContractTest {
         assertEquals("disabled", str(patched, "status"));
         assertEquals("all", str(patched, "description"));
         assertEquals(new JsonBoolean(false), get(patched, "enabled"));
-        assertEquals("active", str(api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"enabled\":true}"), "status"));
+        JsonObject enabled = api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"enabled\":true}");
+        assertEquals("active", str(enabled, "status"));
+        // a PATCH that changes nothing is not an update
+        assertEquals(str(enabled, "updated_at"), str(api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{}"), "updated_at"));
+        assertEquals(str(enabled, "updated_at"), str(api.ok(200, "PATCH", "/v1/webhooks/" + id, key,
+                "{\"description\":\"all\",\"events\":[\"*\"],\"enabled\":true}"), "updated_at"));
 
         JsonObject chosen = api.error(400, "POST", "/v1/webhooks/" + id + "/rotate-secret", key,
                 "{\"secret\":\"whsec_x\"}");

@@ -75,11 +75,20 @@ public record Endpoint(
         return EndpointStatus.of(disablement, health);
     }
 
-    /** Merchant edits; a {@code null} argument keeps the current value. */
+    /**
+     * Merchant edits; a {@code null} argument keeps the current value. This endpoint itself (and its
+     * {@code updatedAt}) when nothing changes.
+     */
     public Endpoint edit(String newUrl, String newDescription, EventFilter newFilter, Instant now) {
-        return new Endpoint(id, accountId, newUrl == null ? url : newUrl,
+        Endpoint edited = new Endpoint(id, accountId, newUrl == null ? url : newUrl,
                 newDescription == null ? description : newDescription, newFilter == null ? filter : newFilter,
-                secrets, disablement, health, rateLimit, retryPolicy, createdAt, now);
+                secrets, disablement, health, rateLimit, retryPolicy, createdAt, updatedAt);
+        return edited.equals(this) ? this : edited.touched(now);
+    }
+
+    private Endpoint touched(Instant now) {
+        return new Endpoint(id, accountId, url, description, filter, secrets, disablement, health, rateLimit,
+                retryPolicy, createdAt, now);
     }
 
     /** Enabled → disabled with the given cause; disabling a disabled endpoint keeps the first reason. */
@@ -107,7 +116,11 @@ public record Endpoint(
                 health, rateLimit, retryPolicy, createdAt, now);
     }
 
+    /** This endpoint itself when the limit is the same. */
     public Endpoint withRateLimit(Integer perSecond, Instant now) {
+        if (Objects.equals(perSecond, rateLimit)) {
+            return this;
+        }
         return new Endpoint(id, accountId, url, description, filter, secrets, disablement, health, perSecond,
                 retryPolicy, createdAt, now);
     }

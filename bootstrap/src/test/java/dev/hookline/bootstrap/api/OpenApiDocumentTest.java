@@ -115,6 +115,32 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** What clients generated from the document read and send: the payload itself, any JSON object. */
+    @Test
+    void eventPayloadsAreAnyJsonObjectAsOnTheWire() {
+        String[][] payloads = {{"Event", "data"}, {"Event", "previous_data"}, {"Event", "entities"},
+            {"EventType", "sample"}, {"PublishEvent", "data"}, {"PublishEvent", "previous_data"},
+            {"PublishEvent", "entities"}, {"AddEventType", "sample"}};
+        for (String[] payload : payloads) {
+            String what = payload[0] + "." + payload[1];
+            Map<String, Object> field = map(map(resolve(Map.of("$ref", "#/components/schemas/" + payload[0])),
+                    "properties"), payload[1]);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schema = resolve(field.get("allOf") instanceof List<?> all
+                    ? (Map<String, Object>) all.get(0) : field);
+            assertEquals("object", schema.get("type"), what);
+            assertEquals(true, schema.get("additionalProperties"), what + " takes any member of any JSON type");
+            assertFalse(schema.containsKey("properties") || schema.containsKey("required"), what + ": " + schema);
+        }
+    }
+
+    @Test
+    void listsTheApiOnlyNotThePages() {
+        for (String path : map(spec, "paths").keySet()) {
+            assertTrue(path.startsWith("/v1/"), path);
+        }
+    }
+
     @Test
     void declaresTheBearerSchemeForEveryOperation() {
         Map<String, Object> scheme = map(map(map(spec, "components"), "securitySchemes"), "bearer");

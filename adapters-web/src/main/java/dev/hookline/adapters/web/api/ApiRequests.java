@@ -46,11 +46,11 @@ public final class ApiRequests {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "acc_01JH3Q9W6ZK8T2C4V5B7N9M0PX")
             String accountId,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "payment.succeeded") String type,
-            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", description = "the payload, kept as sent",
+            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "the payload, kept as sent",
                     example = "{\"id\":\"pay_1\",\"amount\":9900,\"currency\":\"usd\"}") Map<String, Object> data,
-            @Nullable @Schema(type = "object",
+            @Nullable @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                     description = "the changed fields' old values (update events)") Map<String, Object> previousData,
-            @Nullable @Schema(type = "object", description = "related ids") Map<String, Object> entities) {
+            @Nullable @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "related ids") Map<String, Object> entities) {
 
         /** The parsed values; {@code data} and friends stay domain JSON values. */
         record Values(String accountId, String type, JsonValue data, JsonValue previousData, JsonValue entities) {
@@ -69,7 +69,7 @@ public final class ApiRequests {
                     pattern = "[a-z0-9_]+(\\.[a-z0-9_]+)+") String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "Refunds") String category,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "A refund was created") String description,
-            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object",
+            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                     description = "the payload test events carry; a JSON object") Map<String, Object> sample) {
 
         record Values(String name, String category, String description, JsonValue sample) {

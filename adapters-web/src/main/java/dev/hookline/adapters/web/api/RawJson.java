@@ -12,12 +12,18 @@ import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Encoder;
 import io.micronaut.serde.Serializer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Map;
 
-/** Canonical JSON text embedded as JSON (not as a string) in API responses. */
-public record RawJson(String json) {
+/**
+ * Canonical JSON text embedded as JSON (not as a string) in API responses. In the OpenAPI document
+ * it is what it is on the wire: any JSON object.
+ */
+@Schema(name = "JsonObject", type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+        description = "a JSON object, as it was published")
+public record RawJson(@Schema(hidden = true) String json) {
 
     /** Writes the stored text as the JSON value it is. */
     @Singleton

@@ -24,6 +24,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The operator console: failed deliveries of every account, retry one or all matching, queue health. */
+@Hidden // a page, not part of the API: left out of the OpenAPI document
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminPages {

@@ -26,6 +26,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.Optional;
  * refresh does not create a second key; the new key crosses the redirect sealed in a short-lived
  * cookie for the same user, which the page opens and clears, so it is shown once.
  */
+@Hidden // a page, not part of the API: left out of the OpenAPI document
 @Controller("/settings/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApiKeyPages {

@@ -23,12 +23,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Sign in (e-mail and password, bcrypt-checked by the use case), sign out, and the front door. */
+@Hidden // a page, not part of the API: left out of the OpenAPI document
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LoginPages {

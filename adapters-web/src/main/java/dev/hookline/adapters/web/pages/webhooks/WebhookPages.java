@@ -45,6 +45,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ import java.util.Set;
  * delete, test events, delivery log, chart). Every action posts a plain form and redirects, so
  * the pages work without JavaScript; HTMX requests get the fragment to swap instead.
  */
+@Hidden // a page, not part of the API: left out of the OpenAPI document
 @Controller("/settings/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WebhookPages {

@@ -72,6 +72,11 @@ public record NetworkPolicy(boolean allowInsecureUrls, List<Cidr> allowedPrivate
         if (value.length() > MAX_URL_LENGTH) {
             return refused("URL must be at most " + MAX_URL_LENGTH + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i)) || Character.isISOControl(value.charAt(i))) {
+                return refused("URL must not contain spaces or control characters (a space in a path is written %20)");
+            }
+        }
         URI uri;
         try {
             uri = new URI(value);
@@ -95,6 +100,12 @@ public record NetworkPolicy(boolean allowInsecureUrls, List<Cidr> allowedPrivate
         }
         if (uri.getRawFragment() != null) {
             return refused("URL must not contain a fragment (#...): it is never sent to the server");
+        }
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        if (!pathAndQuery.chars().allMatch(c -> c < 0x80)) {
+            // sent as it is, a request line would carry other bytes than the URL shows
+            return refused("URL path and query must be ASCII: percent-encode other characters as UTF-8,"
+                    + " e.g. /b%C3%BCcher for /bücher");
         }
 
         String hostText;

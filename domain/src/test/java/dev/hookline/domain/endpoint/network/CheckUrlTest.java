@@ -115,7 +115,20 @@ class CheckUrlTest {
         assertEquals("URL must be at most 2048 characters",
                 refused(strict, "https://hooks.example.com/" + "a".repeat(2048 - 25)));
         accepted(strict, "https://hooks.example.com/" + "a".repeat(2048 - 26));
-        assertTrue(refused(strict, "https://exa mple.com/").startsWith("URL is not valid: Illegal character"));
+        String spaces = "URL must not contain spaces or control characters (a space in a path is written %20)";
+        assertEquals(spaces, refused(strict, "https://exa mple.com/"));
+        assertEquals(spaces, refused(strict, "https://hooks.example.com/my hooks"));
+        assertEquals(spaces, refused(strict, "https://hooks.example.com/x\ty"));
+        assertTrue(refused(strict, "https://hooks.example.com/a|b").startsWith("URL is not valid: Illegal character"));
+    }
+
+    @Test
+    void refusesNonAsciiPathsAndQueriesWhichWouldGoOutAsOtherBytes() {
+        String ascii = "URL path and query must be ASCII: percent-encode other characters as UTF-8, e.g. /b%C3%BCcher for /bücher";
+        assertEquals(ascii, refused(strict, "https://hooks.example.com/ok/€ü"));
+        assertEquals(ascii, refused(strict, "https://hooks.example.com/ok?name=ü"));
+        assertEquals("https://hooks.example.com/ok/%E2%82%AC%C3%BC?name=%C3%BC",
+                accepted(strict, "https://hooks.example.com/ok/%E2%82%AC%C3%BC?name=%C3%BC").value());
     }
 
     @Test

@@ -370,10 +370,24 @@ class ApiContractTest {
                 "{\"url\":\"https://10.1.2.3/\"}"), "field"));
         assertEquals("enabled", str(api.error(400, "PATCH", "/v1/webhooks/" + id, key, "{\"enabled\":\"yes\"}"), "field"));
         assertEquals("evnets", str(api.error(400, "PATCH", "/v1/webhooks/" + id, key, "{\"evnets\":[\"*\"]}"), "field"));
+        for (String field : List.of("url", "events", "enabled")) {
+            // a client that sends null by mistake is told so, not answered 200 with nothing changed
+            assertEquals(field, str(api.error(400, "PATCH", "/v1/webhooks/" + id, key,
+                    "{\"description\":\"x\",\"" + field + "\":null}"), "field"));
+        }
+        JsonObject tooFast = api.error(400, "PATCH", "/v1/webhooks/" + id, key, "{\"rate_limit\":3000000000}");
+        assertEquals("rate_limit", str(tooFast, "field"));
+        assertTrue(str(tooFast, "message").contains("between 1 and 100000"), tooFast.toString());
         // nothing of that was applied
         JsonObject unchanged = api.ok(200, "GET", "/v1/webhooks/" + id, key, null);
         assertEquals(api.receiverUrl("/ok/bad"), str(unchanged, "url"));
         assertEquals(new JsonBoolean(true), get(unchanged, "enabled"));
+        assertEquals("", str(unchanged, "description"));
+        // null clears what can be empty
+        api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"description\":\"orders\",\"rate_limit\":5}");
+        JsonObject cleared = api.ok(200, "PATCH", "/v1/webhooks/" + id, key, "{\"description\":null,\"rate_limit\":null}");
+        assertEquals("", str(cleared, "description"));
+        assertEquals(JsonNull.INSTANCE, get(cleared, "rate_limit"));
     }
 
     @Test

@@ -103,21 +103,25 @@ public final class ApiRequests {
         }
     }
 
-    @Schema(name = "UpdateWebhook", description = "Changes to an endpoint; absent fields stay as they are.")
+    @Schema(name = "UpdateWebhook", description = "Changes to an endpoint; absent fields stay as they are. "
+            + "null clears description and rate_limit; url, events and enabled cannot be null.")
     public record UpdateWebhook(
             @Nullable String url,
             @Nullable List<String> events,
             @Nullable String description,
             @Nullable @Schema(description = "false holds new deliveries; true sends the held ones, oldest first") Boolean enabled,
-            @Nullable @Schema(minimum = "0", maximum = "100000") Integer rateLimit) {
+            @Nullable @Schema(minimum = "0", maximum = "100000", description = "0 or null removes the limit")
+            Integer rateLimit) {
 
         static UpdateWebhook read(JsonBody json) {
             json.allowOnly("url", "events", "description", "enabled", "rate_limit");
+            json.refuseNull("url", "events", "enabled");
             if (json.has("url") && json.string("url").isBlank()) {
                 throw new ApiException(Problem.invalid("url", "url must not be blank"));
             }
-            return new UpdateWebhook(json.string("url"), json.strings("events"), json.string("description"),
-                    json.bool("enabled"), json.integer("rate_limit"));
+            return new UpdateWebhook(json.string("url"), json.strings("events"),
+                    json.isNull("description") ? "" : json.string("description"), json.bool("enabled"),
+                    json.isNull("rate_limit") ? Integer.valueOf(0) : json.integer("rate_limit"));
         }
     }
 

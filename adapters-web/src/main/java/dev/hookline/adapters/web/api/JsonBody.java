@@ -206,15 +206,34 @@ public final class JsonBody {
         throw wrongType(field, "true or false");
     }
 
+    /**
+     * A whole number; {@code null} when absent or null. One beyond the int range reads as the
+     * nearest int, so that the field's own range check names its limits.
+     */
     public Integer integer(String field) {
         JsonValue v = value(field);
         if (v == null || v instanceof JsonNull) {
             return null;
         }
-        if (v instanceof JsonNumber n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= Integer.MAX_VALUE) {
-            return (int) n.value();
+        if (v instanceof JsonNumber n && n.value() == Math.rint(n.value())) {
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n.value()));
         }
         throw wrongType(field, "a whole number");
+    }
+
+    /** Whether the field is present as JSON {@code null}. */
+    public boolean isNull(String field) {
+        return value(field) instanceof JsonNull;
+    }
+
+    /** @throws ApiException 400 naming the first of {@code fields} given as {@code null} */
+    public void refuseNull(String... fields) {
+        for (String field : fields) {
+            if (isNull(field)) {
+                throw new ApiException(Problem.invalid(field, field
+                        + " must not be null; leave it out to keep the current value"));
+            }
+        }
     }
 
     private static ApiException wrongType(String field, String expected) {

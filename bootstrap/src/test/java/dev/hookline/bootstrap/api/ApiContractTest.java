@@ -522,6 +522,11 @@ class ApiContractTest {
         assertEquals(500.0, ((JsonNumber) get(objects(detail, "attempt_log").get(0), "response_code")).value());
         assertTrue(str(detail, "request_body").startsWith("{\"id\":\"evt_"));
         assertTrue(get(detail, "event") instanceof JsonObject);
+        JsonObject listed = api.all("/v1/webhooks/" + failing + "/deliveries?status=failed", acc[1], 10).get(0);
+        for (String field : listed.members().keySet()) {
+            // the detail tells everything the list does, in the same form
+            assertEquals(get(listed, field), get(detail, field), field);
+        }
 
         assertEquals("x", str(api.error(400, "POST", "/v1/deliveries/" + failed + "/retry", acc[1], "{\"x\":1}"),
                 "field"));

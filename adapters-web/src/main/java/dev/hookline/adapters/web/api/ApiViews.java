@@ -171,7 +171,8 @@ public final class ApiViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DeliveryDetailView(String id, String eventId, String eventType, String webhookId, String url,
                                      String status, int attempts, @Nullable String nextAttemptAt,
-                                     @Nullable Integer lastResponseCode, String createdAt, String updatedAt,
+                                     @Nullable Integer lastResponseCode, String trigger, String createdAt,
+                                     String updatedAt,
                                      EventView event, String requestBody, List<AttemptView> attemptLog) {
     }
 

@@ -308,8 +308,8 @@ public class WebhooksController {
         Delivery delivery = d.delivery();
         return new DeliveryDetailView(delivery.id().value(), delivery.eventId().value(), delivery.eventType().value(),
                 delivery.endpointId().value(), d.endpointUrl(), ApiViews.lower(delivery.status()), delivery.attempts(),
-                ApiViews.time(delivery.nextAttemptAt()), delivery.lastStatusCode(),
-                delivery.createdAt().toString(), delivery.updatedAt().toString(), EventView.of(d.event()),
+                ApiViews.time(delivery.nextAttemptAt()), delivery.lastStatusCode(), ApiViews.lower(delivery.trigger()),
+                ApiViews.time(delivery.createdAt()), ApiViews.time(delivery.updatedAt()), EventView.of(d.event()),
                 d.requestBody(), d.attempts().stream().map(AttemptView::of).toList());
     }
 

@@ -641,4 +641,17 @@ class DeliveriesTest extends DatabaseTest {
         assertEquals(Set.of(stays.id()), deliveries.existing(List.of(stays.id(), goes.id())));
         assertEquals(Set.of(), deliveries.existing(List.of()));
     }
+
+    @Test
+    void countOfEventCountsTheEventsDeliveriesToEveryEndpoint() {
+        AccountId account = newAccount();
+        Endpoint first = newEndpoint(account);
+        Endpoint second = newEndpoint(account);
+        Event event = newEvent(account);
+        Event other = newEvent(account);
+        deliveries.addAll(List.of(pending(first, event, T0), pending(second, event, T0), pending(first, other, T0)));
+        assertEquals(2, deliveries.countOfEvent(event.id()));
+        assertEquals(1, deliveries.countOfEvent(other.id()));
+        assertEquals(0, deliveries.countOfEvent(newEvent(account).id()));
+    }
 }

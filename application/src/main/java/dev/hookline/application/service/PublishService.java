@@ -248,10 +248,10 @@ public final class PublishService implements PublishEventUseCase {
     }
 
     /**
-     * A repeated idempotency key returns the first event, but only for the same request: the
+     * A repeated idempotency key returns the first event and its deliveries, but only for the same request: the
      * same key with another type or payload is a client bug that must not pass silently (409).
      */
-    private static Result<PublishedEvent> replay(Event first, Event repeat) {
+    private Result<PublishedEvent> replay(Event first, Event repeat) {
         boolean same = first.type().equals(repeat.type()) && first.data().equals(repeat.data())
                 && first.previousData().equals(repeat.previousData()) && first.entities().equals(repeat.entities());
         if (!same) {
@@ -259,7 +259,8 @@ public final class PublishService implements PublishEventUseCase {
                     + repeat.idempotencyKey().orElseThrow() + " was already used for event " + first.id()
                     + " with a different type or payload; use a new key for a new event"));
         }
-        return Result.ok(new PublishedEvent(first, 0, true));
+        // the first answer again: a producer retrying after a timeout learns where its event went
+        return Result.ok(new PublishedEvent(first, deliveries.countOfEvent(first.id()), true));
     }
 
     private static Optional<Problem> objectOrAbsent(String field, JsonValue value) {

@@ -9,6 +9,7 @@ import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.AccountId;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -194,6 +195,11 @@ final class FakeDeliveries implements Deliveries {
     @Override
     public Set<DeliveryId> existing(Collection<DeliveryId> ids) {
         return deliveries.stream().map(Delivery::id).filter(ids::contains).collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized int countOfEvent(EventId event) {
+        return (int) deliveries.stream().filter(d -> d.eventId().equals(event)).count();
     }
 
     /** How many deliveries of the endpoint are in each status (for the tests' assertions). */

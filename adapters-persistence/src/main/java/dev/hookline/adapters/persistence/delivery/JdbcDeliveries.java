@@ -12,6 +12,7 @@ import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.delivery.DeliveryTally;
 import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -456,6 +457,20 @@ class JdbcDeliveries implements Deliveries {
         List<String> found = jdbc.withConnection(c -> Jdbc.strings(c, "SELECT id FROM deliveries WHERE id IN ("
                 + Jdbc.placeholders(distinct.size()) + ")", distinct.toArray()));
         return found.stream().map(DeliveryId::new).collect(Collectors.toSet());
+    }
+
+    @Override
+    public int countOfEvent(EventId event) {
+        // the unique index (event_id, endpoint_id) answers it
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE event_id = ?")) {
+                ps.setString(1, event.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

@@ -85,7 +85,7 @@ public class OperatorController {
     @Operation(operationId = "publishEvent", summary = "Publish an event",
             description = "Stores the event and one delivery per subscribed webhook in one transaction, then "
                     + "answers; delivery happens in the background. A repeated Idempotency-Key with the same "
-                    + "body returns the first event (replayed: true, deliveries: 0) and creates nothing; with "
+                    + "body returns the first event (replayed: true, with its deliveries) and creates nothing; with "
                     + "another body it is a 409.")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.PublishEvent.class)))

@@ -5,6 +5,7 @@ import dev.hookline.domain.delivery.Delivery;
 import dev.hookline.domain.id.DeliveryId;
 import dev.hookline.domain.delivery.DeliveryStatus;
 import dev.hookline.domain.id.EndpointId;
+import dev.hookline.domain.id.EventId;
 import dev.hookline.domain.event.EventTypeName;
 import java.time.Instant;
 import java.util.Collection;
@@ -113,6 +114,9 @@ public interface Deliveries {
 
     /** Which of {@code ids} still exist (a delivery goes when its endpoint is deleted). */
     Set<DeliveryId> existing(Collection<DeliveryId> ids);
+
+    /** How many deliveries the event has (those of deleted endpoints and purged ones are gone). */
+    int countOfEvent(EventId event);
 
     /** How many HELD deliveries each of {@code endpoints} has; those with none are left out. */
     Map<EndpointId, Long> countHeld(Collection<EndpointId> endpoints);

@@ -3,18 +3,24 @@ package dev.hookline.application.service;
 import dev.hookline.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Writes the items that callers submit at the same time together, in one durable transaction
- * (group commit): the first caller to find no batch running becomes the leader, takes every waiting
- * item (up to {@code maxBatch}) and runs {@code write} on all of them at once, while the others wait
- * for their result. A commit costs the same for one row as for a hundred (H2 writes its pages and
- * syncs its file, PostgreSQL flushes its log), and {@code write} can send each statement once for the whole batch,
- * so under concurrent load N commits and N round trips per statement become one; a lone caller
- * writes alone, at once.
+ * (group commit): a writer thread takes every waiting item (up to {@code maxBatch}, oldest first)
+ * and runs {@code write} on all of them at once, while the next ones queue for the next batch. A
+ * commit costs the same for one row as for a hundred (H2 writes its pages and syncs its file,
+ * PostgreSQL flushes its log), and {@code write} can send each statement once for the whole batch,
+ * so under concurrent load N commits and N round trips per statement become one; a lone item is
+ * written alone, at once. Callers either wait ({@link #submit}) or get a future ({@link #submitAsync}):
+ * then no thread of theirs waits for the disk, and the future completes on the writer thread.
  *
  * <p>If the shared transaction fails, every item of it is written again in a transaction of its
  * own, so one bad item fails only its own caller (not when it committed and only the sync to the
@@ -32,9 +38,16 @@ final class GroupCommit<I, R> {
     private final int maxBatch;
     private final Function<List<I>, List<R>> write;
     private final Outcome<R> outcome;
+    /** One thread, while there is work; it ends after a while without any. */
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "hookline-group-commit");
+                t.setDaemon(true);
+                return t;
+            });
     private final Object lock = new Object();
-    private List<Unit> waiting = new ArrayList<>();
-    private boolean leading;
+    private List<Unit> waiting = new ArrayList<>(); // guarded by lock
+    private boolean writing; // guarded by lock: the writer is taking batches
 
     GroupCommit(Transactions transactions, int maxBatch, Function<List<I>, List<R>> write) {
         this(transactions, maxBatch, write, Outcome.none());
@@ -48,8 +61,8 @@ final class GroupCommit<I, R> {
     }
 
     /**
-     * What became of the results of a {@code write} (called by the batch's leader before its callers
-     * get their results): for work that must follow the commit, or be undone when the transaction
+     * What became of the results of a {@code write} (called by the writer before the callers get
+     * their results): for work that must follow the commit, or be undone when the transaction
      * rolled back after {@code write} returned. ({@code write} undoes its own work when it throws.)
      */
     interface Outcome<R> {
@@ -75,45 +88,66 @@ final class GroupCommit<I, R> {
 
     /** Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result. */
     R submit(I item) {
-        Unit unit = new Unit(item);
+        CompletableFuture<R> result = submitAsync(item);
         boolean interrupted = false;
-        synchronized (lock) {
-            waiting.add(unit);
-        }
         try {
             while (true) {
-                List<Unit> batch;
-                synchronized (lock) {
-                    while (leading && !unit.done) {
-                        try {
-                            lock.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // a follower cannot leave: its item may already be in a batch
-                        }
-                    }
-                    if (unit.done) {
-                        return unit.result();
-                    }
-                    leading = true;
-                    // the oldest items go first, so every item is written after a bounded number of
-                    // batches; when more than maxBatch wait, ours may not be among them, and then we
-                    // lead again (or a later leader takes it)
-                    int n = Math.min(waiting.size(), maxBatch);
-                    batch = new ArrayList<>(waiting.subList(0, n));
-                    waiting = new ArrayList<>(waiting.subList(n, waiting.size()));
-                }
                 try {
-                    commit(batch);
-                } finally {
-                    synchronized (lock) {
-                        leading = false;
-                        lock.notifyAll();
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller cannot leave: its item may already be in a batch
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
                     }
+                    throw (Error) e.getCause();
                 }
             }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Queues {@code item} for the next batch; the future completes (on the writer thread) with its
+     * result once that batch is written, or fails as {@link #submit} would throw.
+     */
+    CompletableFuture<R> submitAsync(I item) {
+        Unit unit = new Unit(item);
+        boolean start;
+        synchronized (lock) {
+            waiting.add(unit);
+            start = !writing;
+            writing = true;
+        }
+        if (start) {
+            writer.execute(this::writeWhileWaiting);
+        }
+        return unit.result;
+    }
+
+    /** The writer: batch after batch, oldest items first, until none waits. */
+    private void writeWhileWaiting() {
+        while (true) {
+            List<Unit> batch;
+            synchronized (lock) {
+                if (waiting.isEmpty()) {
+                    writing = false;
+                    return;
+                }
+                int n = Math.min(waiting.size(), maxBatch);
+                batch = new ArrayList<>(waiting.subList(0, n));
+                waiting = new ArrayList<>(waiting.subList(n, waiting.size()));
+            }
+            try {
+                commit(batch);
+            } catch (Throwable unexpected) {
+                // commit finishes every unit itself; whatever slipped through fails those left, and the
+                // writer goes on with the next batch
+                LOG.log(Level.SEVERE, "writing a batch of " + batch.size() + " items", unexpected);
+                batch.forEach(u -> u.finish(null, new IllegalStateException("the write failed", unexpected), null));
             }
         }
     }
@@ -198,33 +232,20 @@ final class GroupCommit<I, R> {
 
     private final class Unit {
         private final I item;
-        private R value;
-        private RuntimeException failure;
-        private Error error;
-        private boolean done; // guarded by lock
+        private final CompletableFuture<R> result = new CompletableFuture<>();
 
         Unit(I item) {
             this.item = item;
         }
 
+        /** Completes the caller's future, once (a later call changes nothing). */
         void finish(R v, RuntimeException f, Error e) {
-            synchronized (lock) {
-                value = v;
-                failure = f;
-                error = e;
-                done = true;
-            }
-        }
-
-        R result() {
-            synchronized (lock) {
-                if (error != null) {
-                    throw error;
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-                return value;
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else if (f != null) {
+                result.completeExceptionally(f);
+            } else {
+                result.complete(v);
             }
         }
     }

@@ -19,6 +19,11 @@ final class KnownToExist<K> {
         this.max = max;
     }
 
+    /** Whether {@code key} is known to exist, without looking it up. */
+    boolean knows(K key) {
+        return known.contains(key);
+    }
+
     boolean exists(K key, Predicate<K> lookUp) {
         if (known.contains(key)) {
             return true;

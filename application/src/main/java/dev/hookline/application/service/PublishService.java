@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -81,6 +83,36 @@ public final class PublishService implements PublishEventUseCase {
 
     @Override
     public Result<PublishedEvent> publish(PublishEventCommand command) {
+        Result<Event> event = newEvent(command);
+        if (event instanceof Result.Rejected<Event> rejected) {
+            return Result.rejected(rejected.problem());
+        }
+        Optional<Problem> unknown = unknown(event.orElseThrow());
+        if (unknown.isPresent()) {
+            return Result.rejected(unknown.get());
+        }
+        // concurrent publishes are written together (a rolled-back batch is written again one by one)
+        return written(groupCommit.submit(event.orElseThrow()));
+    }
+
+    @Override
+    public CompletableFuture<Result<PublishedEvent>> publishAsync(PublishEventCommand command, Executor lookUps) {
+        Result<Event> checked = newEvent(command);
+        if (checked instanceof Result.Rejected<Event> rejected) {
+            return CompletableFuture.completedFuture(Result.rejected(rejected.problem()));
+        }
+        Event event = checked.orElseThrow();
+        if (knownAccounts.knows(event.accountId()) && knownTypes.knows(event.type())) {
+            return groupCommit.submitAsync(event).thenApply(this::written);
+        }
+        // the first publish for this account or type on this node: looked up where a thread may wait
+        return CompletableFuture.supplyAsync(() -> unknown(event), lookUps).thenCompose(unknown -> unknown.isPresent()
+                ? CompletableFuture.completedFuture(Result.<PublishedEvent>rejected(unknown.get()))
+                : groupCommit.submitAsync(event).thenApply(this::written));
+    }
+
+    /** The event the command describes, stamped now, or what is wrong with the command. */
+    private Result<Event> newEvent(PublishEventCommand command) {
         if (command.accountId() == null || command.accountId().isBlank()) {
             return Result.rejected(Problem.invalid("account_id", "account_id is required"));
         }
@@ -110,20 +142,25 @@ public final class PublishService implements PublishEventUseCase {
             return Result.rejected(Problem.invalid("Idempotency-Key",
                     "Idempotency-Key must be 1 to " + Event.MAX_IDEMPOTENCY_KEY_LENGTH + " characters"));
         }
-        AccountId account = new AccountId(command.accountId());
-        EventTypeName type = new EventTypeName(command.type());
-        if (!knownAccounts.exists(account, a -> accounts.find(a).isPresent())) {
-            return Result.rejected(Problem.unprocessable("account_id", "no account " + account));
+        return Result.ok(new Event(EventId.generate(), new AccountId(command.accountId()),
+                new EventTypeName(command.type()), clock.instant(), command.data().canonical(),
+                canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false));
+    }
+
+    /** Whether the event's account or type does not exist (looked up unless known to exist). */
+    private Optional<Problem> unknown(Event event) {
+        if (!knownAccounts.exists(event.accountId(), a -> accounts.find(a).isPresent())) {
+            return Optional.of(Problem.unprocessable("account_id", "no account " + event.accountId()));
         }
-        if (!knownTypes.exists(type, t -> eventTypes.find(t).isPresent())) {
-            return Result.rejected(Problem.unprocessable("type",
-                    "unknown event type " + type + "; see GET /v1/event-types (operators add types with POST /v1/event-types)"));
+        if (!knownTypes.exists(event.type(), t -> eventTypes.find(t).isPresent())) {
+            return Optional.of(Problem.unprocessable("type", "unknown event type " + event.type()
+                    + "; see GET /v1/event-types (operators add types with POST /v1/event-types)"));
         }
-        Instant now = clock.instant();
-        Event event = new Event(EventId.generate(), account, type, now, command.data().canonical(),
-                canonical(command.previousData()), canonical(command.entities()), Optional.ofNullable(key), false);
-        // concurrent publishes are written together (a rolled-back batch is written again one by one)
-        Result<Written> result = groupCommit.submit(event);
+        return Optional.empty();
+    }
+
+    /** Wakes the dispatchers for the deliveries written due; the answer. */
+    private Result<PublishedEvent> written(Result<Written> result) {
         if (result instanceof Result.Ok<Written> ok && !ok.value().dueFor().isEmpty()) {
             signal.deliveriesDue(ok.value().dueFor());
         }

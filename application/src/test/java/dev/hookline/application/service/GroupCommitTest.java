@@ -8,7 +8,9 @@ import dev.hookline.application.port.out.Transactions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +83,48 @@ class GroupCommitTest {
         assertEquals(List.of("a"), store.rows);
         assertEquals(1, store.durable.get(), "an accepted item is on stable storage when submit returns");
         assertEquals(1, store.commits.get());
+    }
+
+    /**
+     * Asynchronous callers wait on no thread of theirs: their futures complete once their batch is
+     * committed (items queued during a write go together into the next one), or fail alone.
+     */
+    @Test
+    void asynchronousCallersGetTheirResultsOnceTheirBatchIsCommitted() throws Exception {
+        FakeStore store = new FakeStore();
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, String> group = new GroupCommit<>(store, 64, items -> {
+            batchSizes.add(items.size());
+            if (items.contains("first")) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+            }
+            if (items.contains("bad")) {
+                throw new IllegalArgumentException("bad item");
+            }
+            items.forEach(store::insert);
+            return items.stream().map(String::toUpperCase).toList();
+        });
+        CompletableFuture<String> first = group.submitAsync("first");
+        firstWriteStarted.await();
+        List<CompletableFuture<String>> queued = new ArrayList<>();
+        for (String item : List.of("a", "bad", "b")) {
+            queued.add(group.submitAsync(item));
+        }
+        sleep(20);
+        assertTrue(!first.isDone() && queued.stream().noneMatch(Future::isDone),
+                "nothing is answered before its commit");
+        releaseFirstWrite.countDown();
+        assertEquals("FIRST", first.get(5, TimeUnit.SECONDS));
+        assertEquals("A", queued.get(0).get(5, TimeUnit.SECONDS));
+        assertEquals("B", queued.get(2).get(5, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> queued.get(1).get(5, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IllegalArgumentException, failed.toString());
+        assertEquals(List.of("first", "a", "b"), store.rows);
+        assertEquals(3, batchSizes.get(1), "the three queued during the first write went together: " + batchSizes);
     }
 
     @Test

@@ -34,10 +34,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-/** Routes for the platform's services, with the operator key: accounts, events, event types. */
+/**
+ * Routes for the platform's services, with the operator key: accounts, events, event types. Publishing
+ * runs on the event loop (nothing in it blocks once the account and type are known: the write is
+ * group-committed on its own thread); the rest on the blocking executor.
+ */
 @Controller("/v1")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = ApiDocumentation.OPERATOR)
 @ApiResponse(responseCode = "400", description = "malformed JSON, a missing field or a field of the wrong type",
         content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
@@ -54,15 +60,20 @@ public class OperatorController {
     private final EventTypeCatalogUseCase catalog;
     private final int maxPayload;
 
+    private final Executor blocking;
+
     public OperatorController(CreateAccountUseCase createAccount, PublishEventUseCase publish,
-                              EventTypeCatalogUseCase catalog, HooklineSettings settings) {
+                              EventTypeCatalogUseCase catalog, HooklineSettings settings,
+                              @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.createAccount = createAccount;
         this.publish = publish;
         this.catalog = catalog;
         this.maxPayload = settings.maxPayloadBytes();
+        this.blocking = blocking;
     }
 
     @Post(value = "/accounts", consumes = MediaType.ALL)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "createAccount", summary = "Create a merchant account",
             description = "Answers with the account's first API key, shown only this once.")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
@@ -97,7 +108,7 @@ public class OperatorController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "unknown event type or account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<PublishedView> publish(HttpRequest<?> request,
+    public CompletableFuture<HttpResponse<PublishedView>> publish(HttpRequest<?> request,
             @Parameter(hidden = true) @Nullable @Body byte[] body,
                                                @Parameter(description = "optional, 1 to 255 characters; a repeat "
                                                        + "for the same account returns the first event")
@@ -108,14 +119,18 @@ public class OperatorController {
                     "the event is larger than " + maxPayload / 1024 + " KiB (hookline.events.max-payload)"));
         }
         ApiRequests.PublishEvent.Values in = ApiRequests.PublishEvent.read(JsonBody.parse(request, body));
-        PublishedEvent published = Callers.value(publish.publish(new PublishEventCommand(in.accountId(), in.type(),
-                in.data(), in.previousData(), in.entities(), idempotencyKey)));
-        PublishedView view = new PublishedView(published.event().id().value(), published.event().type().value(),
-                WireEnvelope.timestamp(published.event().createdAt()), published.deliveries(), published.replayed());
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(view);
+        return publish.publishAsync(new PublishEventCommand(in.accountId(), in.type(), in.data(), in.previousData(),
+                in.entities(), idempotencyKey), blocking).thenApply(result -> {
+                    PublishedEvent published = Callers.value(result);
+                    return HttpResponse.status(HttpStatus.ACCEPTED).body(new PublishedView(
+                            published.event().id().value(), published.event().type().value(),
+                            WireEnvelope.timestamp(published.event().createdAt()), published.deliveries(),
+                            published.replayed()));
+                });
     }
 
     @Post(value = "/event-types", consumes = MediaType.ALL)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(operationId = "addEventType", summary = "Add an event type to the catalog")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ApiRequests.AddEventType.class)))

@@ -3,6 +3,8 @@ package dev.hookline.application.port.in;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.event.json.JsonValue;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Publishes an event: in one transaction the event and one delivery per subscribed endpoint
@@ -26,4 +28,11 @@ public interface PublishEventUseCase {
     }
 
     Result<PublishedEvent> publish(PublishEventCommand command);
+
+    /**
+     * {@link #publish} without a thread waiting for the write: the future completes once the event
+     * is stored. An account or event type not yet known to exist is looked up on {@code lookUps}
+     * (an executor whose threads may block); otherwise the caller's thread does not block.
+     */
+    CompletableFuture<Result<PublishedEvent>> publishAsync(PublishEventCommand command, Executor lookUps);
 }

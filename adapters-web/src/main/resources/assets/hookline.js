@@ -55,6 +55,18 @@
       e.stopImmediatePropagation();
     }
   }, true);
+  // /admin: "Retry all" takes the filters of the list shown; while the filter fields say something
+  // else (typed, Filter not pressed yet) it is disabled rather than retry what the fields do not say.
+  document.addEventListener("input", function (e) {
+    var filters = e.target.closest("#admin-filters");
+    var button = document.getElementById("retry-all");
+    if (!filters || !button) { return; }
+    var edited = Array.prototype.some.call(filters.querySelectorAll("input"), function (i) {
+      return i.value !== i.defaultValue;
+    });
+    button.disabled = edited;
+    document.getElementById("retry-all-hint").hidden = !edited;
+  });
   // "All events" sends no event types: the boxes stay ticked (dimmed) in case the merchant
   // switches back, but are left out of the form (the server would honour them otherwise).
   document.addEventListener("submit", function (e) {
@@ -66,7 +78,8 @@
   window.addEventListener("pageshow", function () {
     document.querySelectorAll('input[name="events"]:disabled').forEach(function (c) { c.disabled = false; });
   });
-  // "All events" dims the checkboxes; ticking a category ticks its types.
+  // "All events" dims the checkboxes; ticking a category ticks its types, unticking one of its
+  // types unticks the category (which would otherwise still send every type of it).
   document.addEventListener("change", function (e) {
     var t = e.target;
     if (t.name === "scope") {
@@ -80,6 +93,9 @@
         t.closest(".category").querySelectorAll('input[name="events"]:not([data-category])').forEach(function (c) {
           c.checked = t.checked;
         });
+      } else if (!t.checked) {
+        var category = t.closest(".category").querySelector("input[data-category]");
+        if (category) { category.checked = false; }
       }
     }
   });

@@ -228,6 +228,12 @@ class WebhookPagesBrowserTest {
         find(".category input[value='payment.*']").click();
         find(".category input[value='invoice.paid']").click();
         assertTrue(find(".category input[value='payment.refunded']").isSelected(), "a category ticks its types");
+        find(".category input[value='payment.failed']").click();
+        assertFalse(find(".category input[value='payment.*']").isSelected(),
+                "unticking one of its types unticks the category, which would still send that type");
+        find(".category input[value='payment.failed']").click();
+        find(".category input[value='payment.*']").click(); // all three again, and the category
+        assertTrue(find(".category input[value='payment.failed']").isSelected());
         find("#description").sendKeys(XSS_DESCRIPTION);
         find("#save-endpoint").click();
 
@@ -389,11 +395,18 @@ class WebhookPagesBrowserTest {
         assertEquals(4, all("#failed tbody tr").size(), "failures of both accounts: " + text("#failed"));
         assertTrue(find("#q-rate").getText().matches("\\d+"));
 
+        assertEquals("Retry all (every account)", text("#retry-all"));
         find("#admin-filters input[name='account']").sendKeys(otherMerchant[0]);
+        // typed but not applied: retrying "all" now would take every account's failures
+        assertFalse(find("#retry-all").isEnabled(), "retry all waits for the typed filter to be applied");
+        assertTrue(find("#retry-all-hint").isDisplayed());
         find("#admin-filters button").click();
         waitFor("the filtered list", () -> all("#failed tbody tr").size() == 3);
         screenshot("admin-failed");
+        assertTrue(find("#retry-all").isEnabled());
         find("#retry-all").click();
+        assertEquals("Retry every failed delivery with account " + otherMerchant[0] + "?",
+                driver.switchTo().alert().getText());
         driver.switchTo().alert().accept();
         waitFor("the run to finish", () -> text("#run-state").equals("Finished"));
         assertTrue(text("#run-progress").startsWith("3 of 3 retried"), text("#run-progress"));

@@ -31,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,30 @@ public class AdminPages {
 
         public boolean any() {
             return !(blank(account) && blank(endpoint) && blank(eventType) && blank(from) && blank(to));
+        }
+
+        /** What "retry all" with these filters takes in, in words (for its confirmation). */
+        public String retryAllQuestion() {
+            if (!any()) {
+                return "Retry every failed delivery of every account?";
+            }
+            List<String> parts = new ArrayList<>();
+            if (!blank(account)) {
+                parts.add("account " + account.strip());
+            }
+            if (!blank(endpoint)) {
+                parts.add("endpoint " + endpoint.strip());
+            }
+            if (!blank(eventType)) {
+                parts.add("event type " + eventType.strip());
+            }
+            if (!blank(from)) {
+                parts.add("from " + from.strip() + " UTC");
+            }
+            if (!blank(to)) {
+                parts.add("to " + to.strip() + " UTC");
+            }
+            return "Retry every failed delivery with " + String.join(", ", parts) + "?";
         }
 
         private static boolean blank(String s) {

@@ -337,6 +337,8 @@ class ApiContractTest {
                 "reading the secret tells until when the previous one still signs");
 
         assertTrue(ids(api.all("/v1/webhooks", key, 100)).contains(id));
+        assertEquals("x", str(api.error(400, "DELETE", "/v1/webhooks/" + id, key, "{\"x\":1}"), "field"));
+        assertTrue(ids(api.all("/v1/webhooks", key, 100)).contains(id), "a refused delete deletes nothing");
         assertEquals(204, api.call("DELETE", "/v1/webhooks/" + id, key, null).status());
         api.error(404, "GET", "/v1/webhooks/" + id, key, null);
         api.error(404, "DELETE", "/v1/webhooks/" + id, key, null);

@@ -216,7 +216,7 @@ public class WebhooksController {
         return WebhookView.of(Callers.value(endpoints.get(account, id)), null);
     }
 
-    @Delete("/webhooks/{id}")
+    @Delete(value = "/webhooks/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log",
             description = "The webhook and its deliveries are gone for every request at once; nothing more is "
                     + "sent to it. Its stored deliveries and attempts are removed in the background within "
@@ -224,8 +224,11 @@ public class WebhooksController {
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such webhook in your account",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ApiError.class)))
-    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
-        Callers.value(delete.delete(Callers.merchant(request), id));
+    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id,
+                                     @Parameter(hidden = true) @Nullable @Body byte[] body) {
+        AccountId account = Callers.merchant(request);
+        ApiRequests.noFields(JsonBody.parseOptional(request, body)); // like every route: no field passes unread
+        Callers.value(delete.delete(account, id));
         return HttpResponse.noContent();
     }
 

@@ -3,6 +3,7 @@ package dev.hookline.adapters.httpout;
 import dev.hookline.domain.delivery.AttemptOutcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -104,9 +105,30 @@ final class BoundedResponseConsumer implements AsyncResponseConsumer<AttemptOutc
 
     private void report(boolean truncated) {
         reported = true;
-        String text = length == 0 ? "" : new String(body, 0, truncated ? completeUtf8Prefix(body, length) : length,
-                StandardCharsets.UTF_8);
+        Charset charset = charsetOf(headers.get("content-type"));
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+        String text = length == 0 ? "" : new String(body, 0, truncated && utf8 ? completeUtf8Prefix(body, length)
+                : length, charset);
         callback.completed(new AttemptOutcome.Response(status, headers, text, truncated));
+    }
+
+    /** The charset a Content-Type names, if Java knows it; UTF-8 otherwise (JSON's, and the usual). */
+    static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] nameValue = parameter.split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("charset")) {
+                String name = nameValue[1].trim().replace("\"", "");
+                try {
+                    return Charset.isSupported(name) ? Charset.forName(name) : StandardCharsets.UTF_8;
+                } catch (IllegalArgumentException malformed) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /** Where a cut-off body ends without splitting a multi-byte UTF-8 sequence. */

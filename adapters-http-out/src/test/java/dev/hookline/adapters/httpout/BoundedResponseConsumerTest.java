@@ -23,6 +23,16 @@ class BoundedResponseConsumerTest {
     }
 
     @Test
+    void the_body_is_read_in_the_charset_its_content_type_names() {
+        assertEquals(StandardCharsets.ISO_8859_1, BoundedResponseConsumer.charsetOf("text/plain; charset=iso-8859-1"));
+        assertEquals(StandardCharsets.ISO_8859_1, BoundedResponseConsumer.charsetOf("text/html;CHARSET=\"ISO-8859-1\""));
+        assertEquals(StandardCharsets.UTF_8, BoundedResponseConsumer.charsetOf("application/json"));
+        assertEquals(StandardCharsets.UTF_8, BoundedResponseConsumer.charsetOf(null));
+        assertEquals(StandardCharsets.UTF_8, BoundedResponseConsumer.charsetOf("text/plain; charset=no-such-charset"));
+        assertEquals(StandardCharsets.UTF_8, BoundedResponseConsumer.charsetOf("text/plain; charset=bad name!"));
+    }
+
+    @Test
     void bytes_that_are_not_utf8_are_left_to_the_decoder() {
         byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1); // a lone 0xE9 lead byte at the end
 

@@ -557,10 +557,20 @@ class DeliveriesTest extends DatabaseTest {
         attempts.addAll(List.of(new Attempt(AttemptId.generate(), succeeded.id(), 1, AttemptTrigger.SCHEDULED, T0,
                 Duration.ofMillis(12), Map.of(), new AttemptOutcome.Response(200, Map.of(), "ok", false))));
 
-        assertEquals(2, deliveries.purge(cutoff, 2));
-        assertEquals(1, deliveries.purge(cutoff, 2));
-        assertEquals(0, deliveries.purge(cutoff, 2));
+        Instant expiredCutoff = T0; // expired after a retention period of holding: kept for another one
+        assertEquals(2, deliveries.purge(cutoff, expiredCutoff, 5));
+        assertEquals(0, deliveries.purge(cutoff, expiredCutoff, 5));
         assertEquals(0, count("SELECT COUNT(*) FROM attempts"));
+        assertEquals(Set.of(expired.id(), oldHeld.id(), oldRetrying.id(), recent.id()), Set.copyOf(ids(
+                deliveries.ofEndpoint(account, endpoint.id(), Filter.any(), PageRequest.first(10)).items())));
+        // in batches: the limit counts both kinds
+        Delivery olderExpired = in(DeliveryStatus.EXPIRED, endpoint, newEvent(account), T0.minusSeconds(60));
+        Delivery oldFailed = in(DeliveryStatus.FAILED, endpoint, newEvent(account), T0);
+        deliveries.addAll(List.of(olderExpired, oldFailed));
+        assertEquals(1, deliveries.purge(cutoff, expiredCutoff, 1));
+        assertEquals(1, deliveries.purge(cutoff, expiredCutoff, 1));
+        assertEquals(0, deliveries.purge(cutoff, expiredCutoff, 1));
+        assertEquals(1, deliveries.purge(cutoff, T0.plusSeconds(1), 5), "the expired one, a retention period later");
         assertEquals(Set.of(oldHeld.id(), oldRetrying.id(), recent.id()), Set.copyOf(ids(
                 deliveries.ofEndpoint(account, endpoint.id(), Filter.any(), PageRequest.first(10)).items())));
     }

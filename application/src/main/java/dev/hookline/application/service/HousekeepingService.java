@@ -211,7 +211,9 @@ public final class HousekeepingService implements HousekeepingUseCase {
     @Override
     public int purgeExpiredData() {
         Instant cutoff = clock.instant().minus(settings.retention());
-        int purged = transactions.inTransaction(() -> deliveries.purge(cutoff, BATCH));
+        // held for a retention period, then expired: kept (to be seen and retried) for another one
+        Instant expiredCutoff = cutoff.minus(settings.retention());
+        int purged = transactions.inTransaction(() -> deliveries.purge(cutoff, expiredCutoff, BATCH));
         purged += transactions.inTransaction(() -> events.purge(cutoff, BATCH));
         // an endpoint's hours are few (at most 24 a day): all of those past the retention at once
         return purged + transactions.inTransaction(() -> tallies.purgeBefore(DeliveryTally.epochHour(cutoff)));

@@ -176,7 +176,7 @@ final class FakeDeliveries implements Deliveries {
     }
 
     @Override
-    public int purge(Instant cutoff, int limit) {
+    public int purge(Instant cutoff, Instant expiredCutoff, int limit) {
         throw new UnsupportedOperationException("not used by these tests");
     }
 

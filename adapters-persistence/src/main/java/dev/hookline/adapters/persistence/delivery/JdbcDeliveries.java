@@ -396,11 +396,17 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
-    public int purge(Instant cutoff, int limit) {
+    public int purge(Instant cutoff, Instant expiredCutoff, int limit) {
         // attempts go with their delivery (ON DELETE CASCADE)
-        return jdbc.changeSelected("DELETE FROM deliveries WHERE %s AND status IN ('SUCCEEDED', 'FAILED', 'EXPIRED')",
-                List.of(), "SELECT id FROM deliveries WHERE status IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND created_at < ?"
+        int purged = jdbc.changeSelected("DELETE FROM deliveries WHERE %s AND status IN ('SUCCEEDED', 'FAILED')",
+                List.of(), "SELECT id FROM deliveries WHERE status IN ('SUCCEEDED', 'FAILED') AND created_at < ?"
                         + " ORDER BY created_at LIMIT ?", List.of(cutoff, limit), List.of());
+        if (purged >= limit) {
+            return purged;
+        }
+        return purged + jdbc.changeSelected("DELETE FROM deliveries WHERE %s AND status = 'EXPIRED'",
+                List.of(), "SELECT id FROM deliveries WHERE status = 'EXPIRED' AND created_at < ?"
+                        + " ORDER BY created_at LIMIT ?", List.of(expiredCutoff, limit - purged), List.of());
     }
 
     @Override

@@ -96,8 +96,12 @@ public interface Deliveries {
     /** HELD deliveries created before {@code cutoff} → EXPIRED, at most {@code limit}. */
     int expireHeld(Instant cutoff, Instant now, int limit);
 
-    /** Deletes up to {@code limit} terminal deliveries (with their attempts) created before {@code cutoff}. */
-    int purge(Instant cutoff, int limit);
+    /**
+     * Deletes up to {@code limit} terminal deliveries (with their attempts): succeeded and failed ones
+     * created before {@code cutoff}, expired ones created before {@code expiredCutoff} (an expired
+     * delivery was held for a whole retention period; it stays, and can be retried, for another).
+     */
+    int purge(Instant cutoff, Instant expiredCutoff, int limit);
 
     /** The earliest time a delivery becomes claimable, if any is waiting. */
     Optional<Instant> nextDueAt();

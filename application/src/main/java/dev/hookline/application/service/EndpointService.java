@@ -24,6 +24,7 @@ import dev.hookline.domain.endpoint.network.EndpointUrl;
 import dev.hookline.domain.endpoint.network.UrlCheck;
 import dev.hookline.domain.event.EventFilter;
 import dev.hookline.domain.event.EventType;
+import dev.hookline.domain.retry.RetryPolicy;
 import dev.hookline.domain.signing.SecretParse;
 import dev.hookline.domain.signing.SigningSecret;
 import java.net.InetAddress;
@@ -88,6 +89,10 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         if (rate.isPresent()) {
             return Result.rejected(rate.get());
         }
+        Result<Optional<RetryPolicy>> retry = checkRetrySchedule(command.retrySchedule());
+        if (retry instanceof Result.Rejected<Optional<RetryPolicy>> r) {
+            return Result.rejected(r.problem());
+        }
         SigningSecret secret;
         if (command.secret() == null) {
             secret = SigningSecret.generate(random);
@@ -100,7 +105,7 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         Instant now = clock.instant();
         Integer rateLimit = command.rateLimit() == null || command.rateLimit() == 0 ? null : command.rateLimit();
         Endpoint endpoint = Endpoint.create(account, url.orElseThrow(), command.description(), filter.orElseThrow(),
-                secret, now).withRateLimit(rateLimit, now);
+                secret, now).withRateLimit(rateLimit, now).withRetryPolicy(retry.orElseThrow().orElse(null), now);
         transactions.run(() -> endpoints.add(endpoint));
         return Result.ok(endpoint);
     }
@@ -127,6 +132,12 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         if (problem.isPresent()) {
             return Result.rejected(problem.get());
         }
+        Result<Optional<RetryPolicy>> retry = command.retrySchedule() == null ? null
+                : command.retrySchedule().isEmpty() ? Result.ok(Optional.empty())
+                : checkRetrySchedule(command.retrySchedule().get());
+        if (retry instanceof Result.Rejected<Optional<RetryPolicy>> r) {
+            return Result.rejected(r.problem());
+        }
         String newUrl = url;
         EventFilter newFilter = filter;
         Result<Endpoint> result = transactions.inTransaction(() -> {
@@ -138,6 +149,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
             Endpoint changed = found.get().edit(newUrl, command.description(), newFilter, now);
             if (command.rateLimit() != null) {
                 changed = changed.withRateLimit(command.rateLimit() == 0 ? null : command.rateLimit(), now);
+            }
+            if (retry != null) {
+                changed = changed.withRetryPolicy(retry.orElseThrow().orElse(null), now);
             }
             boolean disabling = Boolean.FALSE.equals(command.enabled()) && changed.enabled();
             boolean enabling = Boolean.TRUE.equals(command.enabled()) && !changed.enabled();
@@ -294,6 +308,37 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
                     "description must be at most " + Endpoint.MAX_DESCRIPTION_LENGTH + " characters"));
         }
         return Optional.empty();
+    }
+
+    /** Shortest and longest delay an endpoint's own schedule may have. */
+    static final Duration MIN_RETRY_DELAY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY_DELAY = Duration.ofDays(7);
+
+    /**
+     * An endpoint's own retry schedule (with the deployment's jitter); empty for {@code null} (the
+     * deployment's schedule). An empty text is a schedule without retries.
+     */
+    private Result<Optional<RetryPolicy>> checkRetrySchedule(String text) {
+        if (text == null) {
+            return Result.ok(Optional.empty());
+        }
+        List<Duration> delays;
+        try {
+            delays = RetryPolicy.parseSchedule(text);
+        } catch (IllegalArgumentException e) {
+            return Result.rejected(Problem.invalid("retry_schedule", "retry_schedule: " + e.getMessage()));
+        }
+        if (delays.size() > RetryPolicy.MAX_RETRIES) {
+            return Result.rejected(Problem.invalid("retry_schedule",
+                    "retry_schedule may have at most " + RetryPolicy.MAX_RETRIES + " delays"));
+        }
+        for (Duration delay : delays) {
+            if (delay.compareTo(MIN_RETRY_DELAY) < 0 || delay.compareTo(MAX_RETRY_DELAY) > 0) {
+                return Result.rejected(Problem.invalid("retry_schedule", "retry_schedule delays must be from 1s to 7d, not "
+                        + RetryPolicy.formatSchedule(List.of(delay))));
+            }
+        }
+        return Result.ok(Optional.of(new RetryPolicy(delays, settings.retryPolicy().jitter())));
     }
 
     private static Optional<Problem> checkRateLimit(Integer rateLimit) {

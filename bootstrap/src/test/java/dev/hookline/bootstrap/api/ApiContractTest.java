@@ -233,6 +233,36 @@ class ApiContractTest {
         api.ok(202, "POST", "/v1/events", OPERATOR_KEY, fits);
     }
 
+    /** DESIGN.md: the retry schedule is configurable globally; an endpoint may override it. */
+    @Test
+    void anEndpointMayHaveItsOwnRetrySchedule() {
+        String[] acc = api.newAccount("Own schedule");
+        JsonObject created = api.ok(201, "POST", "/v1/webhooks", acc[1], "{\"url\":\"" + api.receiverUrl("/fail/own")
+                + "\",\"events\":[\"*\"],\"retry_schedule\":\"1s\"}");
+        String id = str(created, "id");
+        assertEquals("1s", str(created, "retry_schedule"));
+        api.ok(202, "POST", "/v1/events", OPERATOR_KEY, "{\"account_id\":\"" + acc[0]
+                + "\",\"type\":\"invoice.paid\",\"data\":{\"id\":\"in_own\"}}");
+        await("the delivery failed after its own schedule", Duration.ofSeconds(20), () ->
+                api.all("/v1/webhooks/" + id + "/deliveries?status=failed", acc[1], 10).size() == 1);
+        String failed = str(api.all("/v1/webhooks/" + id + "/deliveries?status=failed", acc[1], 10).get(0), "id");
+        assertEquals(2, objects(api.ok(200, "GET", "/v1/deliveries/" + failed, acc[1], null), "attempt_log").size(),
+                "one retry, 1 s later (the deployment's schedule here has two)");
+
+        for (String bad : List.of("2x", "500ms", "8d", "1s,,2s")) {
+            JsonObject refused = api.error(400, "PATCH", "/v1/webhooks/" + id, acc[1],
+                    "{\"retry_schedule\":\"" + bad + "\"}");
+            assertEquals("retry_schedule", str(refused, "field"), bad);
+        }
+        assertEquals("1s", str(api.ok(200, "GET", "/v1/webhooks/" + id, acc[1], null), "retry_schedule"));
+        assertEquals("30s,5m,1h", str(api.ok(200, "PATCH", "/v1/webhooks/" + id, acc[1],
+                "{\"retry_schedule\":\"30s,5m,1h\"}"), "retry_schedule"));
+        assertEquals("", str(api.ok(200, "PATCH", "/v1/webhooks/" + id, acc[1], "{\"retry_schedule\":\"\"}"),
+                "retry_schedule"), "no retries");
+        assertEquals(JsonNull.INSTANCE, get(api.ok(200, "PATCH", "/v1/webhooks/" + id, acc[1],
+                "{\"retry_schedule\":null}"), "retry_schedule"), "the deployment's schedule again");
+    }
+
     @Test
     void replayingAnIdempotencyKeyReturnsTheSameEventAndCreatesNoDeliveries() {
         String[] acc = api.newAccount("Idempotent");

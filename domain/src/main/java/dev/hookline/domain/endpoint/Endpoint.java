@@ -116,6 +116,15 @@ public record Endpoint(
                 health, rateLimit, retryPolicy, createdAt, now);
     }
 
+    /** Its own retry schedule ({@code null}: the deployment's); this endpoint itself when it is the same. */
+    public Endpoint withRetryPolicy(RetryPolicy policy, Instant now) {
+        if (Objects.equals(policy, retryPolicy)) {
+            return this;
+        }
+        return new Endpoint(id, accountId, url, description, filter, secrets, disablement, health, rateLimit,
+                policy, createdAt, now);
+    }
+
     /** This endpoint itself when the limit is the same. */
     public Endpoint withRateLimit(Integer perSecond, Instant now) {
         if (Objects.equals(perSecond, rateLimit)) {

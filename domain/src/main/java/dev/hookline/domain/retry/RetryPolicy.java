@@ -82,6 +82,28 @@ public record RetryPolicy(List<Duration> schedule, double jitter) {
         return delays;
     }
 
+    /** The schedule as {@link #parseSchedule} reads it: {@code 1m,5m,30m,2h,1d}. */
+    public static String formatSchedule(List<Duration> schedule) {
+        StringBuilder text = new StringBuilder();
+        for (Duration d : schedule) {
+            text.append(text.isEmpty() ? "" : ",").append(delayText(d.toMillis()));
+        }
+        return text.toString();
+    }
+
+    private static String delayText(long ms) {
+        if (ms % 86_400_000L == 0) {
+            return ms / 86_400_000L + "d";
+        }
+        if (ms % 3_600_000L == 0) {
+            return ms / 3_600_000L + "h";
+        }
+        if (ms % 60_000L == 0) {
+            return ms / 60_000L + "m";
+        }
+        return ms % 1_000L == 0 ? ms / 1_000L + "s" : ms + "ms";
+    }
+
     /** Attempts in all: the first one plus one per scheduled delay. */
     public int maxAttempts() {
         return schedule.size() + 1;

@@ -108,6 +108,13 @@ class RetryPolicyTest {
     }
 
     @Test
+    void formatsSchedulesAsTheyAreParsed() {
+        assertEquals("1m,5m,30m,2h,1d", RetryPolicy.formatSchedule(RetryPolicy.DEFAULT_SCHEDULE));
+        assertEquals("200ms,1s,90s,1d", RetryPolicy.formatSchedule(RetryPolicy.parseSchedule("200ms,1s,90s,24h")));
+        assertEquals("", RetryPolicy.formatSchedule(List.of()));
+    }
+
+    @Test
     void refusesNonPositiveDelaysAndBadJitter() {
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(List.of(Duration.ZERO), 0));
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(List.of(Duration.ofSeconds(1)), 1.0));

@@ -12,11 +12,9 @@ import dev.hookline.domain.retry.RetryPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** An endpoint row: the secret ring encrypted, the filter and retry schedule as text. */
 @MappedEntity("endpoints")
@@ -50,7 +48,7 @@ record EndpointRow(
                 d == null ? null : d.cause().name(), d == null ? null : d.reason(), d == null ? null : d.at(),
                 h.consecutiveFailures(), h.failingSince(), h.exhaustedSinceSuccess(), h.lastAttemptAt(),
                 h.lastDeliveryStatus() == null ? null : h.lastDeliveryStatus().name(),
-                e.rateLimit(), retry == null ? null : scheduleText(retry.schedule()),
+                e.rateLimit(), retry == null ? null : RetryPolicy.formatSchedule(retry.schedule()),
                 retry == null ? null : retry.jitter(), e.createdAt(), e.updatedAt());
     }
 
@@ -79,24 +77,4 @@ record EndpointRow(
     }
 
     /** {@code 1m,5m,30m}: each delay in the largest unit that divides it (ms, s, m, h, d). */
-    static String scheduleText(List<Duration> schedule) {
-        return schedule.stream().map(EndpointRow::delayText).collect(Collectors.joining(","));
-    }
-
-    private static String delayText(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 86_400_000L == 0) {
-            return ms / 86_400_000L + "d";
-        }
-        if (ms % 3_600_000L == 0) {
-            return ms / 3_600_000L + "h";
-        }
-        if (ms % 60_000L == 0) {
-            return ms / 60_000L + "m";
-        }
-        if (ms % 1_000L == 0) {
-            return ms / 1_000L + "s";
-        }
-        return ms + "ms";
-    }
 }

@@ -94,14 +94,18 @@ public final class ApiRequests {
             @Nullable @Schema(description = "your own signing secret: whsec_ + base64 of 24 to 64 bytes; "
                     + "generated when absent") String secret,
             @Nullable @Schema(description = "deliveries per second, 0 or absent: no limit",
-                    minimum = "0", maximum = "100000") Integer rateLimit) {
+                    minimum = "0", maximum = "100000") Integer rateLimit,
+            @Nullable @Schema(example = "30s,5m,1h", description = RETRY_SCHEDULE) String retrySchedule) {
 
         static CreateWebhook read(JsonBody json) {
-            json.allowOnly("url", "events", "description", "secret", "rate_limit");
+            json.allowOnly("url", "events", "description", "secret", "rate_limit", "retry_schedule");
             return new CreateWebhook(json.requiredString("url"), json.strings("events"), json.string("description"),
-                    json.string("secret"), json.integer("rate_limit"));
+                    json.string("secret"), json.integer("rate_limit"), json.string("retry_schedule"));
         }
     }
+
+    static final String RETRY_SCHEDULE = "this endpoint's delays between attempts, 1s to 7d each (units s, m, h, d; "
+            + "\"\" for no retries); absent or null: the deployment's schedule (hookline.delivery.retry-schedule)";
 
     @Schema(name = "UpdateWebhook", description = "Changes to an endpoint; absent fields stay as they are. "
             + "null clears description and rate_limit; url, events and enabled cannot be null.")
@@ -111,17 +115,19 @@ public final class ApiRequests {
             @Nullable String description,
             @Nullable @Schema(description = "false holds new deliveries; true sends the held ones, oldest first") Boolean enabled,
             @Nullable @Schema(minimum = "0", maximum = "100000", description = "0 or null removes the limit")
-            Integer rateLimit) {
+            Integer rateLimit,
+            @Nullable @Schema(example = "30s,5m,1h", description = RETRY_SCHEDULE) String retrySchedule) {
 
         static UpdateWebhook read(JsonBody json) {
-            json.allowOnly("url", "events", "description", "enabled", "rate_limit");
+            json.allowOnly("url", "events", "description", "enabled", "rate_limit", "retry_schedule");
             json.refuseNull("url", "events", "enabled");
             if (json.has("url") && json.string("url").isBlank()) {
                 throw new ApiException(Problem.invalid("url", "url must not be blank"));
             }
             return new UpdateWebhook(json.string("url"), json.strings("events"),
                     json.isNull("description") ? "" : json.string("description"), json.bool("enabled"),
-                    json.isNull("rate_limit") ? Integer.valueOf(0) : json.integer("rate_limit"));
+                    json.isNull("rate_limit") ? Integer.valueOf(0) : json.integer("rate_limit"),
+                    json.string("retry_schedule"));
         }
     }
 

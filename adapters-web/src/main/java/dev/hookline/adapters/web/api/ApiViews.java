@@ -12,6 +12,7 @@ import dev.hookline.domain.endpoint.EndpointStatus;
 import dev.hookline.domain.event.Event;
 import dev.hookline.domain.event.EventType;
 import dev.hookline.domain.event.WireEnvelope;
+import dev.hookline.domain.retry.RetryPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -100,6 +101,8 @@ public final class ApiViews {
                               boolean enabled, String status, @Nullable String disabledReason,
                               @Nullable Double successRate, @Nullable String lastDeliveryAt,
                               @Nullable String lastDeliveryStatus, @Nullable Integer rateLimit,
+                              @Nullable @Schema(description = "this endpoint's own retry delays; null: the "
+                                      + "deployment's") String retrySchedule,
                               @Nullable Long queuedWhileDisabled, String createdAt, String updatedAt,
                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
 
@@ -111,7 +114,7 @@ public final class ApiViews {
             return new WebhookView(e.id().value(), e.url(), e.description(), e.filter().patterns(), e.enabled(),
                     status.code(), reason, rate, time(e.health().lastAttemptAt()),
                     e.health().lastDeliveryStatus() == null ? null : lower(e.health().lastDeliveryStatus()),
-                    e.rateLimit(),
+                    e.rateLimit(), e.retryPolicy() == null ? null : RetryPolicy.formatSchedule(e.retryPolicy().schedule()),
                     e.enabled() ? null : view.held(), time(e.createdAt()), time(e.updatedAt()), secret);
         }
     }

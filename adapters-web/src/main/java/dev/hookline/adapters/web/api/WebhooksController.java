@@ -69,6 +69,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Merchant routes: webhooks, their deliveries, test events, and the event type catalog. */
 @Controller("/v1")
@@ -147,7 +148,7 @@ public class WebhooksController {
         AccountId account = Callers.merchant(request);
         ApiRequests.CreateWebhook in = ApiRequests.CreateWebhook.read(JsonBody.parse(request, body));
         Endpoint created = Callers.value(register.register(account, new RegisterEndpointCommand(
-                in.url(), in.events(), in.description(), in.secret(), in.rateLimit())));
+                in.url(), in.events(), in.description(), in.secret(), in.rateLimit(), in.retrySchedule())));
         EndpointView view = Callers.value(endpoints.get(account, created.id().value()));
         return HttpResponse.created(WebhookView.of(view, created.secrets().current().value()));
     }
@@ -210,9 +211,13 @@ public class WebhooksController {
     public WebhookView patch(HttpRequest<?> request, @PathVariable String id,
             @Parameter(hidden = true) @Nullable @Body byte[] body) {
         AccountId account = Callers.merchant(request);
-        ApiRequests.UpdateWebhook in = ApiRequests.UpdateWebhook.read(JsonBody.parse(request, body));
+        JsonBody json = JsonBody.parse(request, body);
+        ApiRequests.UpdateWebhook in = ApiRequests.UpdateWebhook.read(json);
+        // retry_schedule absent: unchanged; null: the deployment's schedule again
+        Optional<String> retrySchedule = json.value("retry_schedule") == null ? null
+                : Optional.ofNullable(in.retrySchedule());
         Callers.value(update.update(account, id, new UpdateEndpointCommand(in.url(), in.events(), in.description(),
-                in.enabled(), in.rateLimit())));
+                in.enabled(), in.rateLimit(), retrySchedule)));
         return WebhookView.of(Callers.value(endpoints.get(account, id)), null);
     }
 

@@ -71,7 +71,7 @@ public final class Bench {
                     Integer.parseInt(prop("bench.ceiling-seconds", "10")), Integer.parseInt(prop("bench.jit-warmup", "45")),
                     Integer.parseInt(prop("bench.jit-warmup-max", "180")),
                     Integer.parseInt(prop("bench.backlog", "50000")),
-                    Integer.parseInt(prop("bench.publishers", "32")), Integer.parseInt(prop("bench.max-outstanding", "2000")),
+                    Integer.parseInt(prop("bench.publishers", "64")), Integer.parseInt(prop("bench.max-outstanding", "2000")),
                     prop("bench.jvm-args", "-Xmx512m"), extra, Boolean.parseBoolean(prop("bench.jfr", "false")),
                     Arrays.asList(prop("bench.scenarios", "fanout1,fanout10,fanout100,latency,backlog").split(",")),
                     Integer.parseInt(prop("bench.max-in-flight", "512")),

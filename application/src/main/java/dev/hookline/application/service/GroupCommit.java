@@ -86,7 +86,11 @@ final class GroupCommit<I, R> {
         }
     }
 
-    /** Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result. */
+    /**
+     * Writes {@code item}, possibly in a batch with concurrent callers' items; returns its result.
+     * Never call it on the writer thread (from an {@link Outcome} or a continuation of a future of
+     * {@link #submitAsync}): it would wait for itself.
+     */
     R submit(I item) {
         CompletableFuture<R> result = submitAsync(item);
         boolean interrupted = false;

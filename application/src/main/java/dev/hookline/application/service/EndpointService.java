@@ -325,6 +325,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         List<Duration> delays;
         try {
             delays = RetryPolicy.parseSchedule(text);
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            return Result.rejected(Problem.invalid("retry_schedule",
+                    "retry_schedule has a delay too large to read; each is 1s to 7d"));
         } catch (IllegalArgumentException e) {
             return Result.rejected(Problem.invalid("retry_schedule", "retry_schedule: " + e.getMessage()));
         }

@@ -249,7 +249,7 @@ class ApiContractTest {
         assertEquals(2, objects(api.ok(200, "GET", "/v1/deliveries/" + failed, acc[1], null), "attempt_log").size(),
                 "one retry, 1 s later (the deployment's schedule here has two)");
 
-        for (String bad : List.of("2x", "500ms", "8d", "1s,,2s")) {
+        for (String bad : List.of("2x", "500ms", "8d", "1s,,2s", "99999999999999999999d", "9223372036854775807d")) {
             JsonObject refused = api.error(400, "PATCH", "/v1/webhooks/" + id, acc[1],
                     "{\"retry_schedule\":\"" + bad + "\"}");
             assertEquals("retry_schedule", str(refused, "field"), bad);

@@ -337,8 +337,9 @@ public final class EndpointService implements RegisterEndpointUseCase, UpdateEnd
         }
         for (Duration delay : delays) {
             if (delay.compareTo(MIN_RETRY_DELAY) < 0 || delay.compareTo(MAX_RETRY_DELAY) > 0) {
-                return Result.rejected(Problem.invalid("retry_schedule", "retry_schedule delays must be from 1s to 7d, not "
-                        + RetryPolicy.formatSchedule(List.of(delay))));
+                String shown = RetryPolicy.formatSchedule(List.of(delay));
+                return Result.rejected(Problem.invalid("retry_schedule",
+                        "retry_schedule delays must be from 1s to 7d, not " + shown));
             }
         }
         return Result.ok(Optional.of(new RetryPolicy(delays, settings.retryPolicy().jitter())));

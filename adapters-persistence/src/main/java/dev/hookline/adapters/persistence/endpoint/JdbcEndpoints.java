@@ -260,8 +260,8 @@ class JdbcEndpoints implements Endpoints {
             // every row, not only enabled ones: a row being enabled by an open transaction must be
             // waited for, and a condition on the state would skip it on its old (disabled) version
             Set<EndpointId> enabled = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, disabled_cause, deleted_at FROM endpoints WHERE id IN ("
-                    + Jdbc.placeholders(sorted.size()) + ") ORDER BY id FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, disabled_cause, deleted_at FROM endpoints"
+                    + " WHERE id IN (" + Jdbc.placeholders(sorted.size()) + ") ORDER BY id FOR UPDATE")) {
                 Jdbc.setStrings(ps, 1, sorted);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,5 +1,7 @@
 package dev.hookline.adapters.web.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE;
+
 import dev.hookline.application.port.in.Problem;
 import dev.hookline.domain.event.json.JsonValue;
 import io.micronaut.core.annotation.Nullable;
@@ -46,11 +48,13 @@ public final class ApiRequests {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "acc_01JH3Q9W6ZK8T2C4V5B7N9M0PX")
             String accountId,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "payment.succeeded") String type,
-            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "the payload, kept as sent",
+            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = TRUE,
+                    description = "the payload, kept as sent",
                     example = "{\"id\":\"pay_1\",\"amount\":9900,\"currency\":\"usd\"}") Map<String, Object> data,
-            @Nullable @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            @Nullable @Schema(type = "object", additionalProperties = TRUE,
                     description = "the changed fields' old values (update events)") Map<String, Object> previousData,
-            @Nullable @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "related ids") Map<String, Object> entities) {
+            @Nullable @Schema(type = "object", additionalProperties = TRUE, description = "related ids")
+            Map<String, Object> entities) {
 
         /** The parsed values; {@code data} and friends stay domain JSON values. */
         record Values(String accountId, String type, JsonValue data, JsonValue previousData, JsonValue entities) {
@@ -69,7 +73,7 @@ public final class ApiRequests {
                     pattern = "[a-z0-9_]+(\\.[a-z0-9_]+)+") String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "Refunds") String category,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "A refund was created") String description,
-            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", additionalProperties = TRUE,
                     description = "the payload test events carry; a JSON object") Map<String, Object> sample) {
 
         record Values(String name, String category, String description, JsonValue sample) {

@@ -114,7 +114,8 @@ public final class ApiViews {
             return new WebhookView(e.id().value(), e.url(), e.description(), e.filter().patterns(), e.enabled(),
                     status.code(), reason, rate, time(e.health().lastAttemptAt()),
                     e.health().lastDeliveryStatus() == null ? null : lower(e.health().lastDeliveryStatus()),
-                    e.rateLimit(), e.retryPolicy() == null ? null : RetryPolicy.formatSchedule(e.retryPolicy().schedule()),
+                    e.rateLimit(),
+                    e.retryPolicy() == null ? null : RetryPolicy.formatSchedule(e.retryPolicy().schedule()),
                     e.enabled() ? null : view.held(), time(e.createdAt()), time(e.updatedAt()), secret);
         }
     }

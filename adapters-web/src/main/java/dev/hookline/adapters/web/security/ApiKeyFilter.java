@@ -50,7 +50,8 @@ public class ApiKeyFilter {
         }
         String key = header.substring(7).trim();
         if (operatorKey.isOperatorKey(key)) {
-            return CompletableFuture.completedFuture(RefusedRequest.unless(request, admit(request, new Caller.Operator())));
+            MutableHttpResponse<?> limited = admit(request, new Caller.Operator());
+            return CompletableFuture.completedFuture(RefusedRequest.unless(request, limited));
         }
         return CompletableFuture.supplyAsync(() -> {
             Optional<AccountId> account = authenticate.accountOfApiKey(key);

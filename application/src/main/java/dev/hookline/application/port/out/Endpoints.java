@@ -77,10 +77,11 @@ public interface Endpoints {
 
     /**
      * Locks the rows of {@code ids}, in id order, until the caller's transaction ends, and returns
-     * those that are enabled now (not disabled, not deleted). Enabling or disabling an endpoint writes its row first, so a
-     * transaction that holds this lock sees the endpoint's state settled: its deliveries are either
-     * written before the enabling (disabling) transaction, and so claimed from the hold after it by
-     * the dispatchers (held by the job), or written after it committed.
+     * those that are enabled now (not disabled, not deleted). Enabling or disabling an endpoint
+     * writes its row first, so a transaction that holds this lock sees the endpoint's state
+     * settled: its deliveries are either written before the enabling (disabling) transaction, and
+     * so claimed from the hold after it by the dispatchers (held by the job), or written after it
+     * committed.
      */
     Set<EndpointId> lockEnabled(Collection<EndpointId> ids);
 
